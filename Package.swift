@@ -1,0 +1,89 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Swift 6 language mode: complete strict concurrency checking in every target.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "verwijsindex",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "SignalIntake", targets: ["SignalIntake"]),
+    .executable(name: "Matcher", targets: ["Matcher"]),
+    .executable(name: "Notifier", targets: ["Notifier"]),
+    .executable(name: "Retention", targets: ["Retention"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CRdkafka",
+      pkgConfig: "rdkafka",
+      providers: [.apt(["librdkafka-dev (2.8 or newer; scripts/install-librdkafka.sh builds it)"])]
+    ),
+    .target(
+      name: "Shared",
+      dependencies: [
+        "CRdkafka",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(name: "SignalIntake", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .executableTarget(name: "Matcher", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .target(
+      name: "SMTPClient",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(name: "Notifier", dependencies: ["Shared", "SMTPClient"], swiftSettings: swiftSettings),
+    .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SharedTests",
+      dependencies: ["Shared"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "SMTPClientTests",
+      dependencies: [
+        "SMTPClient",
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+        .product(name: "NIOTestUtils", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "SystemTests",
+      dependencies: ["Shared"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,90 @@
+import CRdkafka
+import Foundation
+import Logging
+
+/// Carries out group rebalances for a ``KafkaConsumer``, on its poll thread (librdkafka calls it from
+/// `rd_kafka_consumer_poll`): asks the ``KafkaRebalanceListener`` where assigned partitions start, then assigns.
+struct KafkaRebalancer: Sendable {
+  let listener: (any KafkaRebalanceListener)?
+  let logger: Logger
+  let isClosing: @Sendable () -> Bool
+
+  init(listener: (any KafkaRebalanceListener)?, logger: Logger, isClosing: @escaping @Sendable () -> Bool) {
+    self.listener = listener
+    self.logger = logger
+    self.isClosing = isClosing
+  }
+
+  func rebalance(
+    handle: OpaquePointer, event: rd_kafka_resp_err_t, list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+  ) {
+    let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
+    let partitions = (0..<Int(list.pointee.cnt)).map { index in
+      let element = list.pointee.elems[index]
+      return KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)
+    }
+    switch event {
+    case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+      guard let offsets = startOffsets(for: partitions) else { return }
+      for (partition, offset) in offsets {
+        rd_kafka_topic_partition_list_set_offset(list, partition.topic, partition.partition, offset)
+      }
+      logger.info(
+        "Kafka partitions assigned",
+        metadata: ["kafka.partitions": "\(partitions.map { "\($0.topic)[\($0.partition)]@\(offsets[$0].map(String.init) ?? "committed")" })"])
+      if cooperative {
+        check(rd_kafka_error_code_and_destroy(rd_kafka_incremental_assign(handle, list)), "incremental assign")
+      } else {
+        check(rd_kafka_assign(handle, list), "assign")
+      }
+    case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+      logger.info("Kafka partitions revoked", metadata: ["kafka.partitions": "\(partitions.map { "\($0.topic)[\($0.partition)]" })"])
+      if let listener {
+        _ = KafkaThread.blockingWait { await listener.partitionsRevoked(partitions) }
+      }
+      if cooperative {
+        check(rd_kafka_error_code_and_destroy(rd_kafka_incremental_unassign(handle, list)), "incremental unassign")
+      } else {
+        check(rd_kafka_assign(handle, nil), "unassign")
+      }
+    default:
+      logger.warning(
+        "Kafka rebalance failed; dropping the assignment until the next rebalance",
+        metadata: ["kafka.error": "\(String(cString: rd_kafka_err2name(event)))"])
+      check(rd_kafka_assign(handle, nil), "unassign")
+    }
+  }
+
+  /// The listener's start offsets, retried with backoff while its store fails. `nil` when the consumer is closing
+  /// meanwhile: then nothing is assigned, and the next member to get these partitions asks the store again.
+  private func startOffsets(for partitions: [KafkaTopicPartition]) -> [KafkaTopicPartition: Int64]? {
+    guard let listener else { return [:] }
+    var delay = 0.1
+    while true {
+      switch KafkaThread.blockingWait({ try await listener.partitionsAssigned(partitions) }) {
+      case .success(let offsets):
+        return offsets
+      case .failure(let error):
+        logger.error(
+          "Could not read start offsets from the offset store; retrying. Check the store (PostgreSQL).",
+          metadata: ["error": "\(error)", "retry.seconds": "\(delay)"])
+        if isClosing() { return nil }
+        Thread.sleep(forTimeInterval: delay)
+        delay = min(delay * 2, 5)
+      }
+    }
+  }
+
+  private func check(_ error: rd_kafka_resp_err_t, _ what: String) {
+    if error != RD_KAFKA_RESP_ERR_NO_ERROR {
+      logger.error("Kafka \(what) failed", metadata: ["kafka.error": "\(String(cString: rd_kafka_err2name(error)))"])
+    }
+  }
+}
+
+/// Returns the code of a librdkafka error object and frees it.
+func rd_kafka_error_code_and_destroy(_ error: OpaquePointer?) -> rd_kafka_resp_err_t {
+  guard let error else { return RD_KAFKA_RESP_ERR_NO_ERROR }
+  defer { rd_kafka_error_destroy(error) }
+  return rd_kafka_error_code(error)
+}

@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+import NIOConcurrencyHelpers
+import NIOPosix
+
+/// Runs blocking librdkafka work on threads of its own, never on Swift's cooperative pool.
+enum KafkaThread {
+  /// Runs `body` on a new dedicated thread and returns when it has finished. For long-running poll loops.
+  static func run(name: String, _ body: @escaping @Sendable () -> Void) async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      let thread = Thread {
+        body()
+        continuation.resume()
+      }
+      thread.name = name
+      thread.start()
+    }
+  }
+
+  /// Runs a short blocking call (a commit, an admin request) on NIO's blocking-I/O thread pool.
+  static func call<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await NIOThreadPool.singleton.runIfActive(body)
+  }
+
+  /// Waits, on the calling dedicated thread, for an async operation that runs on the Swift runtime.
+  ///
+  /// Only for librdkafka callbacks, which run on our own poll thread; calling this on the cooperative pool could
+  /// deadlock it.
+  static func blockingWait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
+    let semaphore = DispatchSemaphore(value: 0)
+    let box = NIOLockedValueBox<Result<T, any Error>?>(nil)
+    Task {
+      let result: Result<T, any Error>
+      do { result = .success(try await operation()) } catch { result = .failure(error) }
+      box.withLockedValue { $0 = result }
+      semaphore.signal()
+    }
+    semaphore.wait()
+    return box.withLockedValue { $0! }
+  }
+}
