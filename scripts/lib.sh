@@ -48,15 +48,15 @@ tansu_bin() {
     2>/dev/null)" && [[ -x "$bin" ]] && echo "$bin"
 }
 
-# Prints the bin directory of the newest installed PostgreSQL server, version 14 or newer (Debian/Ubuntu layout,
-# /usr/lib/postgresql/N/bin), or of version $1 when given; fails when there is none.
+# pg_bindir newest|N: prints the bin directory of the newest installed PostgreSQL server of version 14 or newer, or
+# of version N (Debian/Ubuntu layout: /usr/lib/postgresql/N/bin); fails when there is none.
 pg_bindir() {
   local dir version best="" best_version=0
   for dir in /usr/lib/postgresql/*/bin; do
     version="${dir#/usr/lib/postgresql/}"
     version="${version%/bin}"
     [[ "$version" =~ ^[0-9]+$ && -x "$dir/initdb" && -x "$dir/postgres" ]] || continue
-    if [[ -n "${1:-}" ]]; then
+    if [[ "$1" != newest ]]; then
       [[ "$version" == "$1" ]] || continue
     elif ((version < 14)); then
       continue
