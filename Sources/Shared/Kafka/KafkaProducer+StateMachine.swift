@@ -4,7 +4,8 @@ extension KafkaProducer {
   /// `created` → `running` (``KafkaProducer/run()`` started the poll thread) → `draining` (graceful shutdown:
   /// no new records, the poll thread waits for those in flight) → `finished` (the handle is released).
   struct StateMachine {
-    typealias Continuation = CheckedContinuation<KafkaDeliveryReport, any Error>
+    /// Called once with the record's delivery report or error.
+    typealias Continuation = @Sendable (Result<KafkaDeliveryReport, KafkaError>) -> Void
 
     enum State {
       case created(RDKafkaClient)
@@ -29,7 +30,7 @@ extension KafkaProducer {
       case fail(KafkaError)
     }
 
-    mutating func send(_ continuation: Continuation) -> SendAction {
+    mutating func send(_ continuation: @escaping Continuation) -> SendAction {
       switch state {
       case .created(let client), .running(let client):
         let id = nextID

@@ -29,33 +29,44 @@ public final class KafkaProducer: Service, Sendable {
   /// (after `message.timeout.ms`) or the producer is shutting down.
   @discardableResult
   public func send(_ message: KafkaProducerMessage) async throws -> KafkaDeliveryReport {
-    var backoff = Duration.milliseconds(1)
-    while true {
-      do {
-        return try await withCheckedThrowingContinuation { continuation in
-          self.enqueue(message, continuation: continuation)
-        }
-      } catch let error as KafkaError where error.code == RD_KAFKA_RESP_ERR__QUEUE_FULL.rawValue {
+    try await send([message])[0]
+  }
+
+  /// Produces `messages` in this order (so records with one key keep their order) and waits until the broker has
+  /// acknowledged all of them. Throws the first failure when any record was not delivered.
+  @discardableResult
+  public func send(_ messages: [KafkaProducerMessage]) async throws -> [KafkaDeliveryReport] {
+    let deliveries = KafkaDeliveryGroup(count: messages.count)
+    for (index, message) in messages.enumerated() {
+      var backoff = Duration.milliseconds(1)
+      while !enqueue(message, onDelivery: { deliveries.complete(index, $0) }) {
         try await Task.sleep(for: backoff)
         backoff = min(backoff * 2, .milliseconds(100))
       }
     }
+    return try await deliveries.wait()
   }
 
-  private func enqueue(_ message: KafkaProducerMessage, continuation: StateMachine.Continuation) {
-    let failure: (StateMachine.Continuation, KafkaError)? = state.withLockedValue { machine in
-      switch machine.send(continuation) {
+  /// Enqueues one record; `false` when librdkafka's queue is full and the caller should wait and try again.
+  /// Any other outcome reaches `onDelivery`.
+  private func enqueue(
+    _ message: KafkaProducerMessage, onDelivery: @escaping StateMachine.Continuation
+  ) -> Bool {
+    let (accepted, failure) = state.withLockedValue { machine -> (Bool, (StateMachine.Continuation, KafkaError)?) in
+      switch machine.send(onDelivery) {
       case .fail(let error):
-        return (continuation, error)
+        return (true, (onDelivery, error))
       case .produce(let client, let id):
         let result = Self.produce(message, client: client, id: id)
-        guard result != RD_KAFKA_RESP_ERR_NO_ERROR, let refused = machine.delivered(id: id) else { return nil }
-        return (refused, KafkaError(.delivery, result, "could not enqueue a record for '\(message.topic)'"))
+        guard result != RD_KAFKA_RESP_ERR_NO_ERROR, let refused = machine.delivered(id: id) else { return (true, nil) }
+        if result == RD_KAFKA_RESP_ERR__QUEUE_FULL { return (false, nil) }
+        return (true, (refused, KafkaError(.delivery, result, "could not enqueue a record for '\(message.topic)'")))
       }
     }
-    if let (continuation, error) = failure {
-      continuation.resume(throwing: error)
+    if let (callback, error) = failure {
+      callback(.failure(error))
     }
+    return accepted
   }
 
   /// Enqueues one record (non-blocking: without `RD_KAFKA_MSG_F_BLOCK`, a full queue returns an error at once).
@@ -148,7 +159,7 @@ public final class KafkaProducer: Service, Sendable {
     }
     rd_kafka_queue_destroy(queue)
     for continuation in state.withLockedValue({ $0.finish() }) {
-      continuation.resume(throwing: KafkaError(.delivery, "the producer shut down before the broker acknowledged"))
+      continuation(.failure(KafkaError(.delivery, "the producer shut down before the broker acknowledged")))
     }
   }
 
@@ -160,11 +171,11 @@ public final class KafkaProducer: Service, Sendable {
         guard let continuation = state.withLockedValue({ $0.delivered(id: id) }) else { continue }
         let topic = String(cString: rd_kafka_topic_name(message.pointee.rkt))
         if message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-          continuation.resume(
-            returning: KafkaDeliveryReport(
-              topic: topic, partition: message.pointee.partition, offset: message.pointee.offset))
+          continuation(
+            .success(
+              KafkaDeliveryReport(topic: topic, partition: message.pointee.partition, offset: message.pointee.offset)))
         } else {
-          continuation.resume(throwing: KafkaError(.delivery, message.pointee.err, "delivery to '\(topic)' failed"))
+          continuation(.failure(KafkaError(.delivery, message.pointee.err, "delivery to '\(topic)' failed")))
         }
       }
     case RD_KAFKA_EVENT_ERROR:

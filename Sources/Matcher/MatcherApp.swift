@@ -1,0 +1,43 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+import Shared
+
+/// Wires the Matcher's parts together and runs them as one service group.
+struct MatcherApp {
+  let settings: MatcherSettings
+  let logger: Logger
+
+  func run() async throws {
+    let topics = settings.kafka.topics
+    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let offsets = PostgresOffsetStore(client: postgres, logger: logger)
+    let consumer = try KafkaConsumer(
+      configuration: settings.kafka.consumer(group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
+      rebalanceListener: offsets, logger: logger)
+    let loop = MatchLoop(
+      consumer: consumer, postgres: postgres, rules: settings.rules, matchesTopic: topics.matches, logger: logger)
+    let relay = OutboxRelay(postgres: postgres, producer: producer, logger: logger)
+
+    let router = Router()
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    OperationsRoutes.add(to: router, service: "Matcher", checks: [.postgres(postgres)])
+    let http = Application(
+      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
+      logger: logger)
+
+    try await ServiceMain.run(
+      postgres: postgres,
+      services: [producer, ServiceLoop("OutboxRelay", relay.run), consumer, ServiceLoop("MatchLoop", loop.run), http],
+      logger: logger
+    ) {
+      try await PostgresMigrator.migrate(postgres, migrations: MatcherMigrations.all, logger: logger)
+      if settings.kafka.createTopics {
+        try await KafkaAdmin.createTopicsIfMissing(
+          [settings.kafka.topic(topics.signals), settings.kafka.topic(topics.matches)], client: settings.kafka.client,
+          logger: logger)
+      }
+    }
+  }
+}

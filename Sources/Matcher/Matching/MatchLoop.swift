@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Shared
+
+/// Applies batches of signal events to PostgreSQL, one transaction per batch, together with the batch's offsets
+/// and the match events it produces (into the outbox). A redelivered record is skipped by its offset, so each
+/// event takes effect exactly once, even when two instances briefly read the same partition during a rebalance.
+struct MatchLoop: Sendable {
+  let consumer: KafkaConsumer
+  let postgres: PostgresClient
+  let rules: MatchRules
+  let matchesTopic: String
+  let logger: Logger
+
+  func run() async throws {
+    for try await batch in consumer.batches.cancelOnGracefulShutdown() {
+      let events = batch.map { record in
+        (record, Result { try EventCoding.decode(SignalEvent.self, from: record.value) })
+      }
+      let outcome = try await apply(events)
+      // Also commit to Kafka, for consumer-lag monitoring only: PostgreSQL's offsets are the ones that count.
+      try? consumer.commit(batch.nextPositions)
+      if outcome.matches > 0 || outcome.skipped > 0 {
+        logger.info(
+          "Applied signal events",
+          metadata: ["events": "\(batch.count)", "matches": "\(outcome.matches)", "redelivered": "\(outcome.skipped)"])
+      }
+    }
+  }
+
+  struct Outcome {
+    var matches = 0
+    var skipped = 0
+  }
+
+  private func apply(_ events: [(KafkaConsumerMessage, Result<SignalEvent, any Error>)]) async throws -> Outcome {
+    try await postgres.withTransaction(logger: logger) { connection in
+      var outcome = Outcome()
+      let starts = try await lockOffsets(for: events.map(\.0), connection)
+      let fresh = events.filter { record, _ in
+        record.offset >= starts[KafkaTopicPartition(topic: record.topic, partition: record.partition)] ?? 0
+      }
+      outcome.skipped = events.count - fresh.count
+      let applier = SignalApplier(connection: connection, rules: rules, matchesTopic: matchesTopic, logger: logger)
+      try await applier.lockFamilies(of: fresh.compactMap { try? $0.1.get() })
+      for (record, decoded) in fresh {
+        switch decoded {
+        case .success(let event):
+          outcome.matches += try await applier.apply(event)
+        case .failure(let error):
+          logger.error(
+            "Skipping a signal event that cannot be read; it was written by an incompatible SignalIntake or Retention",
+            metadata: [
+              "kafka.partition": "\(record.partition)", "kafka.offset": "\(record.offset)",
+              "error": "\(DecodingFailure.describe(error))",
+            ])
+        }
+      }
+      try await saveOffsets(fresh.map(\.0), connection)
+      return outcome
+    }
+  }
+
+  /// Locks the offset rows of the batch's partitions (so a second instance that read the same records waits, then
+  /// skips them) and returns each partition's next unapplied offset.
+  private func lockOffsets(
+    for records: [KafkaConsumerMessage], _ connection: PostgresConnection
+  ) async throws -> [KafkaTopicPartition: Int64] {
+    let partitions = Set(records.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) })
+      .sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
+    let topics = partitions.map(\.topic)
+    let numbers = partitions.map { Int32($0.partition) }
+    try await connection.query(
+      """
+      INSERT INTO consumer_offsets (topic, partition, next_offset)
+      SELECT topic, partition, 0 FROM UNNEST(\(topics)::text[], \(numbers)::integer[]) AS p(topic, partition)
+      ON CONFLICT DO NOTHING
+      """, logger: logger)
+    var starts: [KafkaTopicPartition: Int64] = [:]
+    let rows = try await connection.query(
+      """
+      SELECT o.topic, o.partition, o.next_offset FROM consumer_offsets o
+      JOIN UNNEST(\(topics)::text[], \(numbers)::integer[]) AS p(topic, partition)
+        ON o.topic = p.topic AND o.partition = p.partition
+      ORDER BY o.topic, o.partition
+      FOR UPDATE OF o
+      """, logger: logger)
+    for try await (topic, partition, next) in rows.decode((String, Int32, Int64).self) {
+      starts[KafkaTopicPartition(topic: topic, partition: partition)] = next
+    }
+    return starts
+  }
+
+  private func saveOffsets(_ records: [KafkaConsumerMessage], _ connection: PostgresConnection) async throws {
+    let positions = records.nextPositions
+    guard !positions.isEmpty else { return }
+    let topics = positions.map(\.topic)
+    let numbers = positions.map { Int32($0.partition) }
+    let offsets = positions.map { $0.offset! }
+    try await connection.query(
+      """
+      UPDATE consumer_offsets o SET next_offset = p.next_offset
+      FROM UNNEST(\(topics)::text[], \(numbers)::integer[], \(offsets)::bigint[]) AS p(topic, partition, next_offset)
+      WHERE o.topic = p.topic AND o.partition = p.partition
+      """, logger: logger)
+  }
+}

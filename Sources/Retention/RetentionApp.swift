@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Shared
+
+/// Wires Retention's parts together: the projection, the schedule, and the operator's run-once.
+struct RetentionApp {
+  let settings: RetentionSettings
+  let logger: Logger
+
+  /// Runs the projection and the hourly (configurable) schedule on the system clock until shut down.
+  func serve() async throws {
+    let topics = settings.kafka.topics
+    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let consumer = try KafkaConsumer(
+      configuration: settings.kafka.consumer(group: "retention", topics: [topics.signals]), logger: logger)
+    let projection = ProjectionLoop(consumer: consumer, postgres: postgres, logger: logger)
+    let scheduler = RetentionScheduler(
+      postgres: postgres, producer: producer, signalsTopic: topics.signals, logger: logger)
+    let interval = settings.interval
+    let schedule = ServiceLoop("RetentionSchedule") {
+      while !Task.isShuttingDownGracefully && !Task.isCancelled {
+        do {
+          _ = try await scheduler.run(asOf: CalendarDate(Date()), dryRun: false)
+        } catch {
+          logger.error("Retention run failed; the next run catches up", metadata: ["error": "\(error)"])
+        }
+        try? await Task.sleep(for: interval)
+      }
+    }
+    let router = Router()
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    OperationsRoutes.add(to: router, service: "Retention", checks: [.postgres(postgres)])
+    let http = Application(
+      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
+      logger: logger)
+
+    try await ServiceMain.run(
+      postgres: postgres,
+      services: [producer, consumer, ServiceLoop("ProjectionLoop", projection.run), schedule, http], logger: logger
+    ) {
+      try await setUp(postgres)
+    }
+  }
+
+  /// Evaluates the schedule once at `asOf`, prints the result, and emits it unless `dryRun`.
+  func runOnce(asOf: CalendarDate, dryRun: Bool) async throws {
+    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let scheduler = RetentionScheduler(
+      postgres: postgres, producer: producer, signalsTopic: settings.kafka.topics.signals, logger: logger)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { await postgres.run() }
+      group.addTask { try await producer.run() }
+      defer { group.cancelAll() }
+      try await setUp(postgres)
+      guard let run = try await scheduler.run(asOf: asOf, dryRun: dryRun) else {
+        print("Another Retention instance holds the schedule lock; nothing was done. Try again later.")
+        return
+      }
+      print(RunReport(run: run, dryRun: dryRun).text)
+    }
+  }
+
+  private func setUp(_ postgres: PostgresClient) async throws {
+    try await PostgresMigrator.migrate(postgres, migrations: RetentionMigrations.all, logger: logger)
+    if settings.kafka.createTopics {
+      try await KafkaAdmin.createTopicsIfMissing(
+        [settings.kafka.topic(settings.kafka.topics.signals)], client: settings.kafka.client, logger: logger)
+    }
+  }
+}

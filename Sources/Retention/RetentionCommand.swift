@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Shared
+
+/// Retention: emits expiry (and, later, reminder and purge) events on a schedule.
+@main
+struct RetentionCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "Retention",
+    abstract: "Emits lifecycle events (expiry after two years) on a schedule.",
+    discussion: ServiceMain.settingsHelp(RetentionSettings.documentation),
+    subcommands: [Serve.self, RunOnce.self], defaultSubcommand: Serve.self)
+
+  /// Runs the projection and the schedule continuously, on the system clock.
+  struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "serve", abstract: "Run continuously (the default).",
+      discussion: ServiceMain.settingsHelp(RetentionSettings.documentation))
+
+    func run() async throws {
+      try await ServiceMain.run(service: "Retention") { logger, environment in
+        try await RetentionApp(settings: try RetentionSettings(environment), logger: logger).serve()
+      }
+    }
+  }
+
+  /// Evaluates the schedule once at a given date and exits.
+  struct RunOnce: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "run-once",
+      abstract: "Evaluate the schedule once, print what falls due, emit it (unless --dry-run), and exit.")
+
+    @Option(name: .customLong("as-of"), help: "The date to evaluate, YYYY-MM-DD (default: today, Europe/Amsterdam).")
+    var asOf: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print what would be emitted; emit and record nothing.")
+    var dryRun = false
+
+    func validate() throws {
+      if let asOf, CalendarDate(asOf) == nil {
+        throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'")
+      }
+    }
+
+    func run() async throws {
+      try await ServiceMain.run(service: "Retention") { logger, environment in
+        let app = RetentionApp(settings: try RetentionSettings(environment), logger: logger)
+        let date = asOf.flatMap { CalendarDate($0) } ?? CalendarDate(Date())
+        try await app.runOnce(asOf: date, dryRun: dryRun)
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/// A keyed, one-way pseudonym of a person: what leaves SignalIntake instead of a BSN or an identity.
+public struct Pseudonym: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// Lower-case hex of the HMAC-SHA256.
+  public let value: String
+
+  /// Wraps a pseudonym already computed.
+  public init(value: String) {
+    self.value = value
+  }
+
+  public init(from decoder: any Decoder) throws {
+    value = try decoder.singleValueContainer().decode(String.self)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(value)
+  }
+
+  public var description: String { value }
+}

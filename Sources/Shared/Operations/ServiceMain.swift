@@ -1,0 +1,47 @@
+import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// What every service's `main` does: read logging settings, bootstrap logging and metrics, turn configuration
+/// errors into a clear message and a non-zero exit, and run the services as one group.
+public enum ServiceMain {
+  /// Exit status for invalid configuration.
+  public static let configurationExitCode: Int32 = 78  // EX_CONFIG
+
+  /// Reads the logging settings, bootstraps observability, and runs `body`. A ``ConfigurationError`` is printed as
+  /// `<service>: invalid configuration: VI_X ...` and exits with status 78.
+  public static func run(
+    service: String, environment: EnvironmentVariables = .process,
+    _ body: (Logger, EnvironmentVariables) async throws -> Void
+  ) async throws {
+    do {
+      let level = try environment.read(Settings.logLevel)
+      let format = try environment.read(Settings.logFormat)
+      let logger = Observability.bootstrap(service: service, level: level, format: format)
+      try await body(logger, environment)
+    } catch let error as ConfigurationError {
+      FileHandle.standardError.write(Data("\(service): \(error)\n".utf8))
+      exit(configurationExitCode)
+    }
+  }
+
+  /// Runs `services` as a ServiceGroup that shuts down gracefully on SIGTERM and SIGINT, in reverse order of the
+  /// list: put what others depend on (database, producer) first.
+  public static func runGroup(_ services: [any Service], logger: Logger) async throws {
+    let group = ServiceGroup(
+      configuration: ServiceGroupConfiguration(
+        services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+        gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+    try await group.run()
+  }
+
+  /// The `--help` text listing the settings a service reads.
+  public static func settingsHelp(_ settings: [SettingDocumentation]) -> String {
+    "Configuration (environment variables):\n"
+      + settings.map { setting in
+        let value =
+          setting.defaultValue.map { $0.isEmpty ? "(unset)" : (setting.isSecret ? "(hidden)" : $0) } ?? "(required)"
+        return "  \(setting.name) = \(value)\n      \(setting.help)"
+      }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,49 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Shared
+
+/// Wires SignalIntake's parts together and runs them as one service group.
+struct SignalIntakeApp {
+  static let migrations = [RegistryStore.migration(version: 1)]
+
+  let settings: SignalIntakeSettings
+  let logger: Logger
+
+  func run() async throws {
+    let topics = settings.kafka.topics
+    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let consumer = try KafkaConsumer(
+      configuration: settings.kafka.consumer(group: "signal-intake", topics: [topics.signalCommands]), logger: logger)
+    let registry = IntakeRegistry(
+      store: RegistryStore(client: postgres, logger: logger), producer: producer, topic: topics.registry)
+    let publisher = SignalPublisher(
+      producer: producer, topics: topics, pseudonymizer: Pseudonymizer(key: settings.pseudonymKey))
+    let intake = IntakeLoop(consumer: consumer, registry: registry, publisher: publisher, logger: logger)
+
+    let router = Router()
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    OperationsRoutes.add(to: router, service: "SignalIntake", checks: [.postgres(postgres)])
+    SignalRoutes(registry: registry, publisher: publisher, logger: logger).add(to: router)
+    AdminRoutes(registry: registry, adminToken: settings.adminToken, logger: logger).add(to: router)
+    let http = Application(
+      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
+      logger: logger)
+
+    try await ServiceMain.run(
+      postgres: postgres, services: [producer, consumer, ServiceLoop("IntakeLoop", intake.run), http], logger: logger
+    ) {
+      try await PostgresMigrator.migrate(postgres, migrations: Self.migrations, logger: logger)
+      try await registry.load()
+      if settings.kafka.createTopics {
+        try await KafkaAdmin.createTopicsIfMissing(
+          [
+            settings.kafka.topic(topics.signalCommands), settings.kafka.topic(topics.signalCommandsRejected),
+            settings.kafka.topic(topics.signals), settings.kafka.topic(topics.registry, compacted: true),
+          ], client: settings.kafka.client, logger: logger)
+      }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import Shared
+
+/// An end command that passed validation, already pseudonymised.
+struct ValidEnding: Sendable, Hashable {
+  var organisationId: String
+  var professionalId: String
+  var childPseudonym: Pseudonym
+  var reason: EndReason
+}

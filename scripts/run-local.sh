@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The README's run command: on a fresh Debian or Ubuntu machine, installs what is missing (librdkafka 2.8,
+# PostgreSQL, Tansu, aiosmtpd), starts the local stack, builds and starts the four services, creates the topics,
+# seeds a small demo registry, and prints where to send a signal and where the e-mails land.
+#   scripts/run-local.sh         start everything (idempotent)
+#   scripts/run-local.sh stop    stop the services and the stack
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+if [[ "${1:-}" == "stop" ]]; then
+  bash "$here/services.sh" stop
+  bash "$here/stack.sh" stop
+  exit 0
+fi
+
+bash "$here/install-librdkafka.sh"
+bash "$here/install-tools.sh"
+bash "$here/stack.sh" start
+# shellcheck source=stack-env.sh
+. "$here/stack-env.sh"
+log "building the services (swift build; the first build takes several minutes)"
+mkdir -p "$VI_STATE_DIR"
+(cd "$repo" && swift build >"$VI_STATE_DIR/build.log" 2>&1) || { tail -n 30 "$VI_STATE_DIR/build.log"; die "the build failed"; }
+bash "$here/services.sh" start
+set -a
+# shellcheck disable=SC1091
+. "$VI_STATE_DIR/dev.env"
+set +a
+bash "$here/seed-demo.sh"
+
+cat <<INFO
+
+The Verwijsindex runs locally.
+  SignalIntake  http://127.0.0.1:8080   (admin token in $VI_STATE_DIR/dev.env)
+  Matcher       http://127.0.0.1:8081
+  Notifier      http://127.0.0.1:8082
+  Retention     http://127.0.0.1:8083
+  Kafka         $VI_KAFKA_BROKERS   PostgreSQL $VI_POSTGRES_BASE   SMTP $VI_SMTP_HOST:$VI_SMTP_PORT
+  Logs          $VI_STATE_DIR/services/*.log
+
+Two professionals of different organisations signal the same child; each gets an e-mail naming the other:
+
+  curl -s -X POST http://127.0.0.1:8080/v1/signals -H 'Content-Type: application/json' -d '{"professionalId":"prof-anna","reference":"A-1","informed":"parents","child":{"bsn":"123456782","familyName":"Jansen","givenNames":"Pieter Jan","birthDate":"2015-05-01","gender":"M"}}'
+  curl -s -X POST http://127.0.0.1:8080/v1/signals -H 'Content-Type: application/json' -d '{"professionalId":"prof-bram","reference":"B-7","informed":"parents","child":{"bsn":"123456782","familyName":"Jansen","givenNames":"Pieter Jan","birthDate":"2015-05-01","gender":"M"}}'
+
+The e-mails land in $VI_MAIL_DIR (one .eml file each):  ls $VI_MAIL_DIR
+Stop everything with: scripts/run-local.sh stop
+INFO
