@@ -48,6 +48,7 @@ let package = Package(
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -82,7 +83,10 @@ let package = Package(
     ),
     .testTarget(
       name: "SystemTests",
-      dependencies: ["Shared"],
+      dependencies: [
+        "Shared",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
       swiftSettings: swiftSettings
     ),
   ]

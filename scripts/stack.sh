@@ -131,7 +131,7 @@ pg_bootstrap() {
   as_pg "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$sock" -p "$VI_PG_PORT" -U "$pg_user" -d postgres >/dev/null <<SQL
 SET password_encryption = 'scram-sha-256';
 SELECT 'CREATE ROLE vi' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vi') \gexec
-ALTER ROLE vi LOGIN PASSWORD 'vi';
+ALTER ROLE vi LOGIN CREATEDB PASSWORD 'vi';
 SELECT format('CREATE DATABASE %I OWNER vi', name) FROM unnest(string_to_array('${DATABASES[*]}', ' ')) AS name
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = name) \gexec
 SQL

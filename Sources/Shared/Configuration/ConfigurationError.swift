@@ -11,5 +11,6 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     self.reason = reason
   }
 
+  /// The message printed at start: the variable and what is wrong with it.
   public var description: String { "invalid configuration: \(variable) \(reason)" }
 }

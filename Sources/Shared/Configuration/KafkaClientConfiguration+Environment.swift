@@ -4,7 +4,7 @@ extension KafkaClientConfiguration {
     var properties: [String: String] = [:]
     let securityProtocol = try environment.read(Settings.kafkaSecurityProtocol)
     properties["security.protocol"] = securityProtocol.rawValue
-    if securityProtocol == .sasl_plaintext || securityProtocol == .sasl_ssl {
+    if securityProtocol == .saslPlaintext || securityProtocol == .saslSSL {
       properties["sasl.mechanisms"] = try environment.read(Settings.kafkaSaslMechanism)
       guard let username = try environment.read(Settings.kafkaSaslUsername) else {
         throw ConfigurationError(variable: Settings.kafkaSaslUsername.name, reason: "is required with SASL")

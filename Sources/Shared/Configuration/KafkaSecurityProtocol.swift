@@ -5,7 +5,7 @@ public enum KafkaSecurityProtocol: String, Sendable, CaseIterable {
   /// TLS without SASL.
   case ssl
   /// SASL without TLS.
-  case sasl_plaintext
+  case saslPlaintext = "sasl_plaintext"
   /// SASL over TLS: production.
-  case sasl_ssl
+  case saslSSL = "sasl_ssl"
 }

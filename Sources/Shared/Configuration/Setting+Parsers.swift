@@ -48,7 +48,8 @@ extension Setting where Value == [UInt8] {
   /// A secret key of at least `minimumBytes` bytes, given as base64, base64url or hex.
   public static func key(_ name: String, minimumBytes: Int, help: String) -> Self {
     Setting(
-      name, default: nil, expected: "at least \(minimumBytes) random bytes as hex or base64 (e.g. `openssl rand -hex 32`)",
+      name, default: nil,
+      expected: "at least \(minimumBytes) random bytes as hex or base64 (e.g. `openssl rand -hex 32`)",
       secret: true, help: help
     ) { text in
       let bytes = Self.hexBytes(text) ?? Self.base64Bytes(text)

@@ -68,10 +68,12 @@ public enum Settings {
   }
 
   /// The settings every service reads, for `--help`.
-  public static let common: [SettingDocumentation] = [
-    kafkaBrokers.documentation, kafkaSecurityProtocol.documentation, kafkaSaslMechanism.documentation,
-    kafkaSaslUsername.documentation, kafkaSaslPassword.documentation, kafkaCreateTopics.documentation,
-    kafkaPartitions.documentation, kafkaGroupPrefix.documentation, kafkaSessionTimeout.documentation, kafkaMaxPollInterval.documentation,
-    logLevel.documentation, logFormat.documentation,
-  ] + TopicNames.settings.map(\.documentation)
+  public static let common: [SettingDocumentation] =
+    [
+      kafkaBrokers.documentation, kafkaSecurityProtocol.documentation, kafkaSaslMechanism.documentation,
+      kafkaSaslUsername.documentation, kafkaSaslPassword.documentation, kafkaCreateTopics.documentation,
+      kafkaPartitions.documentation, kafkaGroupPrefix.documentation, kafkaSessionTimeout.documentation,
+      kafkaMaxPollInterval.documentation,
+      logLevel.documentation, logFormat.documentation,
+    ] + TopicNames.settings.map(\.documentation)
 }

@@ -26,8 +26,10 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       return ProblemDetails(status: error.status).response
     } catch {
       logger.error(
-        "Request failed", metadata: ["http.path": "\(request.uri.path)", "error": "\(String(reflecting: type(of: error)))"])
-      return ProblemDetails(status: .internalServerError, detail: "the request could not be completed; try again").response
+        "Request failed",
+        metadata: ["http.path": "\(request.uri.path)", "error": "\(String(reflecting: type(of: error)))"])
+      return ProblemDetails(status: .internalServerError, detail: "the request could not be completed; try again")
+        .response
     }
   }
 }

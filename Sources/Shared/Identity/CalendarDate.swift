@@ -69,14 +69,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     return age
   }
 
+  /// Earlier dates sort first.
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
+  /// `YYYY-MM-DD`.
   public var description: String {
     String(format: "%04d-%02d-%02d", year, month, day)
   }
 
+  /// Decodes `YYYY-MM-DD`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -86,6 +89,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     self = date
   }
 
+  /// Encodes `YYYY-MM-DD`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

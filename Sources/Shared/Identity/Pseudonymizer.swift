@@ -27,7 +27,8 @@ public struct Pseudonymizer: Sendable {
   /// "vanderberg unal" are the same name.
   public static func normalise(_ name: String) -> String {
     let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-    return String(folded.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    return String(
+      folded.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
   }
 
   private func pseudonym(of input: String) -> Pseudonym {

@@ -169,7 +169,9 @@ public final class KafkaConsumer: Service, Sendable {
         let text = rd_kafka_message_errstr(message).map { String(cString: $0) } ?? ""
         logger.warning(
           "Kafka consumer error; librdkafka retries by itself. Check the brokers and the topic's existence.",
-          metadata: ["kafka.error": "\(String(cString: rd_kafka_err2name(message.pointee.err)))", "kafka.reason": "\(text)"])
+          metadata: [
+            "kafka.error": "\(String(cString: rd_kafka_err2name(message.pointee.err)))", "kafka.reason": "\(text)",
+          ])
       }
     }
     return batch

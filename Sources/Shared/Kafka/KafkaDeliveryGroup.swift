@@ -16,7 +16,8 @@ final class KafkaDeliveryGroup: Sendable {
 
   /// Record `index` was delivered or failed.
   func complete(_ index: Int, _ result: Result<KafkaDeliveryReport, KafkaError>) {
-    let finished = state.withLockedValue { state -> (CheckedContinuation<[KafkaDeliveryReport], any Error>, [Result<KafkaDeliveryReport, KafkaError>])? in
+    let finished = state.withLockedValue {
+      state -> (CheckedContinuation<[KafkaDeliveryReport], any Error>, [Result<KafkaDeliveryReport, KafkaError>])? in
       state.results[index] = result
       state.remaining -= 1
       guard state.remaining == 0, let waiter = state.waiter else { return nil }
@@ -44,7 +45,9 @@ final class KafkaDeliveryGroup: Sendable {
     }
   }
 
-  private static func outcome(_ results: [Result<KafkaDeliveryReport, KafkaError>]) -> Result<[KafkaDeliveryReport], any Error> {
+  private static func outcome(
+    _ results: [Result<KafkaDeliveryReport, KafkaError>]
+  ) -> Result<[KafkaDeliveryReport], any Error> {
     Result { try results.map { try $0.get() } }
   }
 }

@@ -49,6 +49,7 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable {
       || error == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT
   }
 
+  /// The kind and message.
   public var description: String { "KafkaError.\(kind): \(message)" }
 
   /// The error thrown by calls made after shutdown.

@@ -15,6 +15,7 @@ public struct KafkaPartitionOffset: Sendable, Hashable, CustomStringConvertible 
     self.offset = offset
   }
 
+  /// `topic[partition]@offset`.
   public var description: String { "\(topic)[\(partition)]@\(offset.map(String.init) ?? "-")" }
 }
 

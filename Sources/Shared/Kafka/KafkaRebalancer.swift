@@ -31,19 +31,24 @@ struct KafkaRebalancer: Sendable {
       }
       logger.info(
         "Kafka partitions assigned",
-        metadata: ["kafka.partitions": "\(partitions.map { "\($0.topic)[\($0.partition)]@\(offsets[$0].map(String.init) ?? "committed")" })"])
+        metadata: [
+          "kafka.partitions":
+            "\(partitions.map { "\($0.topic)[\($0.partition)]@\(offsets[$0].map(String.init) ?? "committed")" })"
+        ])
       if cooperative {
-        check(rd_kafka_error_code_and_destroy(rd_kafka_incremental_assign(handle, list)), "incremental assign")
+        check(errorCodeAndDestroy(rd_kafka_incremental_assign(handle, list)), "incremental assign")
       } else {
         check(rd_kafka_assign(handle, list), "assign")
       }
     case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
-      logger.info("Kafka partitions revoked", metadata: ["kafka.partitions": "\(partitions.map { "\($0.topic)[\($0.partition)]" })"])
+      logger.info(
+        "Kafka partitions revoked",
+        metadata: ["kafka.partitions": "\(partitions.map { "\($0.topic)[\($0.partition)]" })"])
       if let listener {
         _ = KafkaThread.blockingWait { await listener.partitionsRevoked(partitions) }
       }
       if cooperative {
-        check(rd_kafka_error_code_and_destroy(rd_kafka_incremental_unassign(handle, list)), "incremental unassign")
+        check(errorCodeAndDestroy(rd_kafka_incremental_unassign(handle, list)), "incremental unassign")
       } else {
         check(rd_kafka_assign(handle, nil), "unassign")
       }
@@ -83,7 +88,7 @@ struct KafkaRebalancer: Sendable {
 }
 
 /// Returns the code of a librdkafka error object and frees it.
-func rd_kafka_error_code_and_destroy(_ error: OpaquePointer?) -> rd_kafka_resp_err_t {
+func errorCodeAndDestroy(_ error: OpaquePointer?) -> rd_kafka_resp_err_t {
   guard let error else { return RD_KAFKA_RESP_ERR_NO_ERROR }
   defer { rd_kafka_error_destroy(error) }
   return rd_kafka_error_code(error)

@@ -7,7 +7,8 @@ import Logging
 /// and `Sendable`, so it is safe to use from librdkafka's own threads.
 final class RDKafkaContext: Sendable {
   let logger: Logger
-  let rebalance: (@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?
+  let rebalance:
+    (@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?
 
   init(
     logger: Logger,
@@ -25,8 +26,8 @@ final class RDKafkaContext: Sendable {
 }
 
 /// librdkafka's log callback: forwards its lines to swift-log with the facility as metadata.
-let rdkafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void
-= { handle, level, facility, buffer in
+let rdkafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = {
+  handle, level, facility, buffer in
   guard let handle, let context = RDKafkaContext.from(rd_kafka_opaque(handle)) else { return }
   let swiftLevel: Logger.Level =
     switch level {
@@ -41,17 +42,18 @@ let rdkafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CCh
 }
 
 /// librdkafka's error callback: client-level errors (brokers down, authentication) go to the log.
-let rdkafkaErrorCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void
-= { _, code, reason, opaque in
-  guard let context = RDKafkaContext.from(opaque) else { return }
-  let error = rd_kafka_resp_err_t(rawValue: code)
-  context.logger.warning(
-    "Kafka client error; librdkafka retries by itself. Check that the brokers in VI_KAFKA_BROKERS are reachable.",
-    metadata: [
-      "kafka.error": "\(String(cString: rd_kafka_err2name(error)))",
-      "kafka.reason": "\(reason.map { String(cString: $0) } ?? "")",
-    ])
-}
+let rdkafkaErrorCallback:
+  @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = {
+    _, code, reason, opaque in
+    guard let context = RDKafkaContext.from(opaque) else { return }
+    let error = rd_kafka_resp_err_t(rawValue: code)
+    context.logger.warning(
+      "Kafka client error; librdkafka retries by itself. Check that the brokers in VI_KAFKA_BROKERS are reachable.",
+      metadata: [
+        "kafka.error": "\(String(cString: rd_kafka_err2name(error)))",
+        "kafka.reason": "\(reason.map { String(cString: $0) } ?? "")",
+      ])
+  }
 
 /// librdkafka's rebalance callback: hands over to the consumer's handler.
 let rdkafkaRebalanceCallback:

@@ -40,7 +40,7 @@ public enum ServiceMain {
     "Configuration (environment variables):\n"
       + settings.map { setting in
         let value =
-          setting.defaultValue.map { $0.isEmpty ? "(unset)" : (setting.isSecret ? "(hidden)" : $0) } ?? "(required)"
+          setting.defaultValue.map { $0.isEmpty ? "(unset)" : $0 } ?? "(required)"
         return "  \(setting.name) = \(value)\n      \(setting.help)"
       }.joined(separator: "\n")
   }

@@ -34,7 +34,8 @@ public enum PostgresMigrator {
           "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
           logger: logger)
         logger.info(
-          "Applied database migration", metadata: ["migration.version": "\(migration.version)", "migration.name": "\(migration.name)"])
+          "Applied database migration",
+          metadata: ["migration.version": "\(migration.version)", "migration.name": "\(migration.name)"])
       }
     }
   }

@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Shared
+import Testing
+
+/// The walking skeleton, end to end, with the four real service processes, the real broker, PostgreSQL and SMTP:
+/// a signal over HTTP and one straight onto the intake topic become a match, two e-mails, and, two years later, an
+/// expiry that the Matcher applies. Fails when any one service is not running.
+@Suite("Skeleton flow through all four services", .serialized)
+struct SkeletonFlowTests {
+  @Test("HTTP signal + Kafka command → match → two e-mails → expiry applied")
+  func signalToMailToExpiry() async throws {
+    let system = try LocalSystem()
+    // VI_SYSTEM_TEST_WITHOUT=<service> leaves one service out, to show that the test then fails.
+    let without = ProcessInfo.processInfo.environment["VI_SYSTEM_TEST_WITHOUT"]
+    do {
+      try await system.start(LocalSystem.services.filter { $0 != without })
+      try await run(system)
+    } catch {
+      await system.stop()
+      throw error
+    }
+    await system.stop()
+  }
+
+  private func run(_ system: LocalSystem) async throws {
+    let id = system.runID
+    let anna = "anna-\(id)@school.example"
+    let bram = "bram-\(id)@jgz.example"
+    try await seedRegistry(system, annaEmail: anna, bramEmail: bram)
+
+    // Professional A of organisation 1 signals over HTTP.
+    let child =
+      #"{"bsn":"111222333","familyName":"Jansen","givenNames":"Pieter Jan","birthDate":"2015-05-01","gender":"M"}"#
+    let answer = try await HTTP.request(
+      "POST", system.url("SignalIntake", "/v1/signals"),
+      json: #"{"professionalId":"anna-\#(id)","reference":"A-1","informed":"parents","child":\#(child)}"#)
+    #expect(answer.status == 202, "POST /v1/signals answered \(answer.status): \(answer.body)")
+
+    // Organisation 2's source system produces a register command for the same child onto the intake topic.
+    try await produceCommand(system, organisation: "jgz-\(id)", professional: "bram-\(id)")
+
+    // The Notifier e-mails both professionals, each naming the other; no BSN in either.
+    let mails = await eventually(timeout: .seconds(90)) { () -> [ReceivedMail]? in
+      let found = ReceivedMail.all(in: TestEnvironment.mailDirectory, to: [anna, bram])
+      return found.count >= 2 ? found : nil
+    }
+    guard let mails else {
+      Issue.record("expected two e-mails; Notifier log:\n\(system.processes["Notifier"]!.tail)")
+      return
+    }
+    #expect(mails.count == 2)
+    let toAnna = try #require(mails.first { $0.envelopeTo.contains(anna) })
+    let toBram = try #require(mails.first { $0.envelopeTo.contains(bram) })
+    #expect(toAnna.body.contains("Bram Bakker") && toAnna.body.contains(bram))
+    #expect(toBram.body.contains("Anna de Vries") && toBram.body.contains(anna))
+    #expect(toAnna.body.contains("P.J. Jansen") && toAnna.body.contains("A-1"))
+    for mail in mails {
+      #expect(!mail.body.contains("111222333"), "an e-mail contains the BSN")
+    }
+
+    // Retention, run once two years on, emits the two expiries; the Matcher archives both signals and ends the match.
+    let asOf = CalendarDate(Date()).adding(years: 2).description
+    let planned = await eventually(timeout: .seconds(30)) { () -> String? in
+      let dry = try? await system.runRetention(["run-once", "--as-of", asOf, "--dry-run"])
+      return dry.flatMap { $0.output.contains(": 2 due") ? $0.output : nil }
+    }
+    #expect(planned != nil, "Retention's projection did not show the two signals")
+    let run = try await system.runRetention(["run-once", "--as-of", asOf])
+    #expect(run.status == 0 && run.output.contains(": 2 due"), "run-once said: \(run.output)")
+
+    let archived = await eventually(timeout: .seconds(30)) { () -> Bool? in
+      let counts = try? await system.withDatabase("Matcher") { client -> (Int, Int) in
+        let rows = try await client.query(
+          """
+          SELECT (SELECT count(*) FROM signals WHERE status = 'archived')::int,
+                 (SELECT count(*) FROM matches WHERE ended_at IS NOT NULL)::int
+          """)
+        for try await (signals, matches) in rows.decode((Int, Int).self) { return (signals, matches) }
+        return (0, 0)
+      }
+      return counts.map { $0 == (2, 1) } == true ? true : nil
+    }
+    #expect(archived == true, "the Matcher did not archive both signals and end the match")
+    let again = try await system.runRetention(["run-once", "--as-of", asOf])
+    #expect(again.output.contains(": 0 due"), "a second run emitted again: \(again.output)")
+  }
+
+  private func seedRegistry(_ system: LocalSystem, annaEmail: String, bramEmail: String) async throws {
+    let id = system.runID
+    let key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    let entries = [
+      ("municipalities/0363", #"{"name":"Amsterdam","followUpEmail":"regie-\#(id)@amsterdam.example"}"#),
+      (
+        "organisations/school-\(id)",
+        #"{"name":"Basisschool De Linde","type":"school","municipality":"0363","region":"amsterdam","publicKey":"\#(key)","coordinator":null,"active":true}"#
+      ),
+      (
+        "organisations/jgz-\(id)",
+        #"{"name":"JGZ Amsterdam","type":"jgz","municipality":"0363","region":"amsterdam","publicKey":"\#(key)","coordinator":null,"active":true}"#
+      ),
+      (
+        "professionals/anna-\(id)",
+        #"{"organisationId":"school-\#(id)","name":"Anna de Vries","email":"\#(annaEmail)","phone":"020-1112222","active":true}"#
+      ),
+      (
+        "professionals/bram-\(id)",
+        #"{"organisationId":"jgz-\#(id)","name":"Bram Bakker","email":"\#(bramEmail)","phone":"020-3334444","active":true}"#
+      ),
+    ]
+    for (path, body) in entries {
+      let answer = try await HTTP.request(
+        "PUT", system.url("SignalIntake", "/v1/admin/\(path)"), json: body, bearer: system.adminToken)
+      try #require(answer.status == 200, "PUT \(path) answered \(answer.status): \(answer.body)")
+    }
+  }
+
+  private func produceCommand(_ system: LocalSystem, organisation: String, professional: String) async throws {
+    var logger = Logger(label: "system-test")
+    logger.logLevel = .warning
+    let producer = try KafkaProducer(
+      configuration: KafkaProducerConfiguration(
+        client: KafkaClientConfiguration(bootstrapServers: TestEnvironment.kafkaBrokers, clientID: "source-system")),
+      logger: logger)
+    let command = SignalCommand(
+      id: "cmd-1", source: SignalCommand.source(organisationId: organisation), type: .register, time: Date(),
+      data: CommandData(
+        professionalId: professional, reference: "B-7", informed: "parents",
+        child: ChildIdentity(
+          bsn: "111222333", familyName: "Jansen", givenNames: "Pieter Jan", birthDate: "2015-05-01", gender: "M")))
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await producer.run() }
+      try await producer.send(
+        KafkaProducerMessage(
+          topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, key: organisation, value: try EventCoding.encode(command),
+          headers: [KafkaHeader(key: "content-type", string: "application/cloudevents+json")]))
+      group.cancelAll()
+    }
+  }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The README's test command: on a fresh Debian or Ubuntu machine, installs what is missing (librdkafka 2.8,
+# PostgreSQL, Tansu, aiosmtpd), starts the local stack, checks formatting, builds, and runs every test against the
+# real PostgreSQL, Kafka broker and SMTP server. Exits non-zero when anything fails.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+cd "$repo"
+started=$SECONDS
+
+bash "$here/install-librdkafka.sh"
+bash "$here/install-tools.sh"
+bash "$here/stack.sh" start
+# shellcheck source=stack-env.sh
+. "$here/stack-env.sh"
+
+log "checking formatting (swift format lint)"
+swift format lint --strict --recursive --parallel Package.swift Sources Tests
+
+log "building (swift build --build-tests)"
+mkdir -p "$VI_STATE_DIR"
+if ! swift build --build-tests >"$VI_STATE_DIR/build.log" 2>&1; then
+  grep -E 'error|warning: ' "$VI_STATE_DIR/build.log" | grep -v 'swift-distributed-tracing' | head -n 50 || true
+  die "the build failed; see $VI_STATE_DIR/build.log"
+fi
+
+log "running the tests (swift test)"
+swift test --skip-build
+log "all tests passed in $((SECONDS - started)) s"
