@@ -14,7 +14,8 @@ struct MatcherApp {
     let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
     let offsets = PostgresOffsetStore(client: postgres, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
+      configuration: settings.kafka.consumer(
+        group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
       rebalanceListener: offsets, logger: logger)
     let loop = MatchLoop(
       consumer: consumer, postgres: postgres, rules: settings.rules, matchesTopic: topics.matches, logger: logger)

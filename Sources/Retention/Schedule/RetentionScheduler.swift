@@ -30,7 +30,8 @@ struct RetentionScheduler: Sendable {
   func run(asOf: CalendarDate, dryRun: Bool, now: Date = Date()) async throws -> Run? {
     try await postgres.withTransaction(logger: logger) { connection in
       if !dryRun {
-        let locked = try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))", logger: logger)
+        let locked =
+          try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))", logger: logger)
           .collect().first?.decode(Bool.self) ?? false
         guard locked else { return nil }
       }
@@ -46,7 +47,8 @@ struct RetentionScheduler: Sendable {
       try await producer.send(
         try items.map { item in
           let event = item.event(asOf: asOf, at: now)
-          return KafkaProducerMessage(topic: signalsTopic, key: event.childPseudonym.value, value: try EventCoding.encode(event))
+          return KafkaProducerMessage(
+            topic: signalsTopic, key: event.childPseudonym.value, value: try EventCoding.encode(event))
         })
       logger.info("Emitted lifecycle events", metadata: ["as-of": "\(asOf)", "count": "\(items.count)"])
       return Run(asOf: asOf, items: items, emitted: true)
@@ -66,7 +68,8 @@ struct RetentionScheduler: Sendable {
     var items: [DueItem] = []
     for try await (signalId, child, endsOn) in rows.decode((UUID, String, String).self) {
       items.append(
-        DueItem(kind: .expiry, signalId: signalId, childPseudonym: Pseudonym(value: child), dueOn: CalendarDate(endsOn)!))
+        DueItem(
+          kind: .expiry, signalId: signalId, childPseudonym: Pseudonym(value: child), dueOn: CalendarDate(endsOn)!))
     }
     return items
   }

@@ -37,7 +37,8 @@ struct AdminRoutes: Sendable {
       var request = request
       let body = try await request.decodeJSON(MunicipalityBody.self, limit: Self.bodyLimit)
       let code = try context.parameters.require("code")
-      return try await apply(RegistryEvent(Municipality(code: code, name: body.name, followUpEmail: body.followUpEmail)))
+      return try await apply(
+        RegistryEvent(Municipality(code: code, name: body.name, followUpEmail: body.followUpEmail)))
     }
   }
 
@@ -48,7 +49,8 @@ struct AdminRoutes: Sendable {
       logger.error("Could not store a registry change; answering 503", metadata: ["error": "\(error)"])
       throw ProblemDetails(status: .serviceUnavailable, detail: "the change could not be stored now; retry it")
     }
-    logger.info("Registry changed", metadata: ["registry.entity": "\(event.entity.rawValue)", "registry.id": "\(event.id)"])
+    logger.info(
+      "Registry changed", metadata: ["registry.entity": "\(event.entity.rawValue)", "registry.id": "\(event.id)"])
     return try .json(event, status: .ok)
   }
 }

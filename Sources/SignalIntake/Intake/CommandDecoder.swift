@@ -25,7 +25,9 @@ enum CommandDecoder {
     do {
       command = try EventCoding.decoder().decode(SignalCommand.self, from: Data(value))
     } catch {
-      issues.add("value", "json.invalid", "the value is not a CloudEvent in structured JSON mode: \(DecodingFailure.describe(error))")
+      issues.add(
+        "value", "json.invalid",
+        "the value is not a CloudEvent in structured JSON mode: \(DecodingFailure.describe(error))")
       return .failure(issues)
     }
     if command.specversion != "1.0" {
