@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import Metrics
+import SMTPClient
+import ServiceLifecycle
+import Shared
+
+/// Reads match events and e-mails every party once.
+///
+/// For each (event, recipient) it checks the ledger, sends, then records. A crash after the SMTP server accepted a
+/// message but before the ledger recorded it sends that one message again after the restart: at worst one
+/// duplicate, never a lost notice. Transient failures (4xx, no connection, timeouts, a registry entry not there
+/// yet) are retried with exponential backoff; permanent ones (5xx) are recorded as failed and not retried.
+struct NotifyLoop: Sendable {
+  static let maximumBackoff = Duration.seconds(60)
+
+  let consumer: KafkaConsumer
+  let smtp: SMTPClient
+  let sender: EmailAddress
+  let registry: NotifierRegistry
+  let ledger: NotificationLedger
+  let logger: Logger
+
+  private let sent = Counter(label: "vi_notifier_emails_sent_total")
+  private let retried = Counter(label: "vi_notifier_emails_retried_total")
+  private let failed = Counter(label: "vi_notifier_emails_failed_total")
+
+  init(
+    consumer: KafkaConsumer, smtp: SMTPClient, sender: EmailAddress, registry: NotifierRegistry,
+    ledger: NotificationLedger, logger: Logger
+  ) {
+    self.consumer = consumer
+    self.smtp = smtp
+    self.sender = sender
+    self.registry = registry
+    self.ledger = ledger
+    self.logger = logger
+  }
+
+  func run() async throws {
+    for try await batch in consumer.batches.cancelOnGracefulShutdown() {
+      for record in batch {
+        guard let match = try? EventCoding.decode(MatchEvent.self, from: record.value) else {
+          logger.error(
+            "Skipping a match event that cannot be read",
+            metadata: ["kafka.partition": "\(record.partition)", "kafka.offset": "\(record.offset)"])
+          continue
+        }
+        try await deliver(match)
+      }
+      try consumer.commit(batch.nextPositions)
+    }
+  }
+
+  private func deliver(_ match: MatchEvent) async throws {
+    let done = try await ledger.handled(eventId: match.eventId)
+    for party in match.parties where !done.contains(party.professionalId) {
+      var backoff = Duration.milliseconds(200)
+      while true {
+        try Task.checkCancellation()
+        switch await attempt(party, match) {
+        case .sent:
+          try await ledger.record(eventId: match.eventId, recipient: party.professionalId)
+          sent.increment()
+        case .failedForGood(let reason):
+          try await ledger.record(eventId: match.eventId, recipient: party.professionalId, failed: reason)
+          failed.increment()
+          logger.error(
+            "E-mail refused for good; recorded as failed",
+            metadata: [
+              "match.event": "\(match.eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
+            ])
+        case .retryLater(let reason):
+          retried.increment()
+          logger.warning(
+            "E-mail not sent yet; retrying",
+            metadata: [
+              "match.event": "\(match.eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
+              "retry.after": "\(backoff)",
+            ])
+          try await Task.sleep(for: backoff)
+          backoff = min(backoff * 2, Self.maximumBackoff)
+          continue
+        }
+        break
+      }
+    }
+  }
+
+  private enum Attempt {
+    case sent
+    case retryLater(String)
+    case failedForGood(String)
+  }
+
+  private func attempt(_ party: MatchParty, _ match: MatchEvent) async -> Attempt {
+    let notice: Notice
+    do {
+      notice = try NoticeComposer(registry: registry.current).notice(for: party, in: match)
+    } catch {
+      return .retryLater("\(error)")
+    }
+    do {
+      let message = try EmailMessage(
+        from: sender, to: [try EmailAddress(notice.recipientEmail, name: notice.recipientName)],
+        subject: notice.subject, body: notice.body)
+      _ = try await smtp.send(message)
+      logger.info(
+        "E-mail sent", metadata: ["match.event": "\(match.eventId)", "recipient": "\(party.professionalId)"])
+      return .sent
+    } catch let error as SMTPError where error.isTransient {
+      return .retryLater("\(error)")
+    } catch {
+      return .failedForGood("\(error)")
+    }
+  }
+}

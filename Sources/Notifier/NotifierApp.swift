@@ -1,0 +1,62 @@
+import Hummingbird
+import Logging
+import NIOPosix
+import PostgresNIO
+import SMTPClient
+import ServiceLifecycle
+import Shared
+
+/// Wires the Notifier's parts together and runs them as one service group.
+struct NotifierApp {
+  let settings: NotifierSettings
+  let logger: Logger
+
+  func run() async throws {
+    let topics = settings.kafka.topics
+    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
+    let registry = NotifierRegistry(store: RegistryStore(client: postgres, logger: logger), logger: logger)
+    let registryConsumer = try KafkaConsumer(
+      configuration: settings.kafka.consumer(group: "notifier-registry", topics: [topics.registry]), logger: logger)
+    let matchConsumer = try KafkaConsumer(
+      configuration: settings.kafka.consumer(group: "notifier", topics: [topics.matches], maxBatchSize: 100),
+      logger: logger)
+    let smtp = SMTPClient(
+      configuration: settings.smtp, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+    let notify = NotifyLoop(
+      consumer: matchConsumer, smtp: smtp, sender: settings.sender, registry: registry,
+      ledger: NotificationLedger(postgres: postgres, logger: logger), logger: logger)
+
+    let router = Router()
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    OperationsRoutes.add(to: router, service: "Notifier", checks: [.postgres(postgres)])
+    let http = Application(
+      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
+      logger: logger)
+
+    try await ServiceMain.run(
+      postgres: postgres,
+      services: [
+        registryConsumer, ServiceLoop("RegistryLoop") { try await registry.follow(registryConsumer) },
+        matchConsumer,
+        ServiceLoop("NotifyLoop") {
+          do {
+            try await notify.run()
+          } catch {
+            await smtp.shutdown()
+            throw error
+          }
+          await smtp.shutdown()
+        }, http,
+      ],
+      logger: logger
+    ) {
+      try await PostgresMigrator.migrate(postgres, migrations: NotifierMigrations.all, logger: logger)
+      try await registry.load()
+      if settings.kafka.createTopics {
+        try await KafkaAdmin.createTopicsIfMissing(
+          [settings.kafka.topic(topics.matches), settings.kafka.topic(topics.registry, compacted: true)],
+          client: settings.kafka.client, logger: logger)
+      }
+    }
+  }
+}
