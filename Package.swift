@@ -69,7 +69,10 @@ let package = Package(
     .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
     .testTarget(
       name: "SharedTests",
-      dependencies: ["Shared"],
+      dependencies: [
+        "Shared", "CRdkafka",
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

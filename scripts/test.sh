@@ -27,5 +27,5 @@ if ! swift build --build-tests >"$VI_STATE_DIR/build.log" 2>&1; then
 fi
 
 log "running the tests (swift test)"
-swift test --skip-build
+swift test --skip-build --no-parallel
 log "all tests passed in $((SECONDS - started)) s"
