@@ -76,6 +76,11 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "SignalIntakeTests",
+      dependencies: ["SignalIntake", "Shared"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "SMTPClientTests",
       dependencies: [
         "SMTPClient",
@@ -92,6 +97,8 @@ let package = Package(
       dependencies: [
         "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings
     ),

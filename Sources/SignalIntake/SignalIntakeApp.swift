@@ -6,8 +6,6 @@ import Shared
 
 /// Wires SignalIntake's parts together and runs them as one service group.
 struct SignalIntakeApp {
-  static let migrations = [RegistryStore.migration(version: 1)]
-
   let settings: SignalIntakeSettings
   let logger: Logger
 
@@ -18,24 +16,32 @@ struct SignalIntakeApp {
     let consumer = try KafkaConsumer(
       configuration: settings.kafka.consumer(group: "signal-intake", topics: [topics.signalCommands]), logger: logger)
     let registry = IntakeRegistry(
-      store: RegistryStore(client: postgres, logger: logger), producer: producer, topic: topics.registry)
+      store: RegistryStore(client: postgres, logger: logger), producer: producer, topic: topics.registry,
+      logger: logger)
     let publisher = SignalPublisher(
-      producer: producer, topics: topics, pseudonymizer: Pseudonymizer(key: settings.pseudonymKey))
-    let intake = IntakeLoop(consumer: consumer, registry: registry, publisher: publisher, logger: logger)
+      producer: producer, topics: topics, pseudonymizer: Pseudonymizer(key: settings.pseudonymKey),
+      registrations: RegistrationStore(logger: logger))
+    let intake = IntakeLoop(
+      consumer: consumer, registry: registry, publisher: publisher, postgres: postgres, logger: logger)
 
     let router = Router()
     router.add(middleware: ProblemMiddleware(logger: logger))
     OperationsRoutes.add(to: router, service: "SignalIntake", checks: [.postgres(postgres)])
-    SignalRoutes(registry: registry, publisher: publisher, logger: logger).add(to: router)
+    SignalRoutes(registry: registry, publisher: publisher, postgres: postgres, logger: logger).add(to: router)
     AdminRoutes(registry: registry, adminToken: settings.adminToken, logger: logger).add(to: router)
     let http = Application(
       router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
       logger: logger)
 
     try await ServiceMain.run(
-      postgres: postgres, services: [producer, consumer, ServiceLoop("IntakeLoop", intake.run), http], logger: logger
+      postgres: postgres,
+      services: [
+        producer, ServiceLoop("RegistryRefresh", registry.refreshPeriodically), consumer,
+        ServiceLoop("IntakeLoop", intake.run), http,
+      ],
+      logger: logger
     ) {
-      try await PostgresMigrator.migrate(postgres, migrations: Self.migrations, logger: logger)
+      try await PostgresMigrator.migrate(postgres, migrations: IntakeMigrations.all, logger: logger)
       try await registry.load()
       if settings.kafka.createTopics {
         try await KafkaAdmin.createTopicsIfMissing(

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import PostgresNIO
@@ -28,18 +29,23 @@ struct SkeletonFlowTests {
     let id = system.runID
     let anna = "anna-\(id)@school.example"
     let bram = "bram-\(id)@jgz.example"
-    try await seedRegistry(system, annaEmail: anna, bramEmail: bram)
+    let schoolKey = Curve25519.Signing.PrivateKey()
+    let jgzKey = Curve25519.Signing.PrivateKey()
+    try await seedRegistry(system, annaEmail: anna, bramEmail: bram, schoolKey: schoolKey, jgzKey: jgzKey)
 
     // Professional A of organisation 1 signals over HTTP.
     let child =
       #"{"bsn":"111222333","familyName":"Jansen","givenNames":"Pieter Jan","birthDate":"2015-05-01","gender":"M"}"#
+    let token = try BearerToken.mint(
+      issuer: "school-\(id)", subject: "anna-\(id)", lifetime: 300, now: Date(), key: schoolKey)
     let answer = try await HTTP.request(
       "POST", system.url("SignalIntake", "/v1/signals"),
-      json: #"{"professionalId":"anna-\#(id)","reference":"A-1","informed":"parents","child":\#(child)}"#)
+      json: #"{"professionalId":"anna-\#(id)","reference":"A-1","informed":"parents","child":\#(child)}"#,
+      bearer: token)
     #expect(answer.status == 202, "POST /v1/signals answered \(answer.status): \(answer.body)")
 
     // Organisation 2's source system produces a register command for the same child onto the intake topic.
-    try await produceCommand(system, organisation: "jgz-\(id)", professional: "bram-\(id)")
+    try await produceCommand(system, organisation: "jgz-\(id)", professional: "bram-\(id)", key: jgzKey)
 
     // The Notifier e-mails both professionals, each naming the other; no BSN in either.
     let mails = await eventually(timeout: .seconds(90)) { () -> [ReceivedMail]? in
@@ -87,18 +93,22 @@ struct SkeletonFlowTests {
     #expect(again.output.contains(": 0 due"), "a second run emitted again: \(again.output)")
   }
 
-  private func seedRegistry(_ system: LocalSystem, annaEmail: String, bramEmail: String) async throws {
+  private func seedRegistry(
+    _ system: LocalSystem, annaEmail: String, bramEmail: String, schoolKey: Curve25519.Signing.PrivateKey,
+    jgzKey: Curve25519.Signing.PrivateKey
+  ) async throws {
     let id = system.runID
-    let key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    let school = OrganisationKey.registryForm(of: schoolKey.publicKey)
+    let jgz = OrganisationKey.registryForm(of: jgzKey.publicKey)
     let entries = [
       ("municipalities/0363", #"{"name":"Amsterdam","followUpEmail":"regie-\#(id)@amsterdam.example"}"#),
       (
         "organisations/school-\(id)",
-        #"{"name":"Basisschool De Linde","type":"school","municipality":"0363","region":"amsterdam","publicKey":"\#(key)","coordinator":null,"active":true}"#
+        #"{"name":"Basisschool De Linde","type":"school","municipality":"0363","region":"amsterdam","publicKey":"\#(school)","coordinator":null,"active":true}"#
       ),
       (
         "organisations/jgz-\(id)",
-        #"{"name":"JGZ Amsterdam","type":"jgz","municipality":"0363","region":"amsterdam","publicKey":"\#(key)","coordinator":null,"active":true}"#
+        #"{"name":"JGZ Amsterdam","type":"jgz","municipality":"0363","region":"amsterdam","publicKey":"\#(jgz)","coordinator":null,"active":true}"#
       ),
       (
         "professionals/anna-\(id)",
@@ -116,7 +126,9 @@ struct SkeletonFlowTests {
     }
   }
 
-  private func produceCommand(_ system: LocalSystem, organisation: String, professional: String) async throws {
+  private func produceCommand(
+    _ system: LocalSystem, organisation: String, professional: String, key: Curve25519.Signing.PrivateKey
+  ) async throws {
     var logger = Logger(label: "system-test")
     logger.logLevel = .warning
     let producer = try KafkaProducer(
@@ -129,12 +141,17 @@ struct SkeletonFlowTests {
         professionalId: professional, reference: "B-7", informed: "parents",
         child: ChildIdentity(
           bsn: "111222333", familyName: "Jansen", givenNames: "Pieter Jan", birthDate: "2015-05-01", gender: "M")))
+    let value = try EventCoding.encode(command)
+    let signature = try DetachedJWS.sign(payload: value, keyID: organisation, key: key)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await producer.run() }
       try await producer.send(
         KafkaProducerMessage(
-          topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, key: organisation, value: try EventCoding.encode(command),
-          headers: [KafkaHeader(key: "content-type", string: "application/cloudevents+json")]))
+          topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, key: organisation, value: value,
+          headers: [
+            KafkaHeader(key: "content-type", string: "application/cloudevents+json"),
+            KafkaHeader(key: DetachedJWS.headerName, string: signature),
+          ]))
       group.cancelAll()
     }
   }

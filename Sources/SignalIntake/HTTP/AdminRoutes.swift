@@ -23,6 +23,13 @@ struct AdminRoutes: Sendable {
       var request = request
       let body = try await request.decodeJSON(OrganisationBody.self, limit: Self.bodyLimit)
       let id = try context.parameters.require("id")
+      do {
+        _ = try OrganisationKey.parse(body.publicKey)
+      } catch {
+        throw ProblemDetails(
+          status: .unprocessableContent, detail: "publicKey is not an Ed25519 public key",
+          errors: [ValidationIssue(field: "publicKey", code: "publicKey.invalid", message: "\(error)")])
+      }
       return try await apply(RegistryEvent(body.organisation(id: id)))
     }
     router.put("/v1/admin/professionals/:id") { request, context in

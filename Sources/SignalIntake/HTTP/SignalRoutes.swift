@@ -1,12 +1,17 @@
 import Foundation
 import Hummingbird
 import Logging
+import PostgresNIO
 import Shared
 
-/// `POST /v1/signals` and `POST /v1/signals/end`: the same validation as the intake topic.
+/// `POST /v1/signals` and `POST /v1/signals/end`, with the same validation as the intake topic.
+///
+/// The caller authenticates with a bearer JWT signed by the organisation's registered key (`iss` the organisation,
+/// `sub` the professional): 401 without a valid one, 403 when the body's professional is not the token's.
 struct SignalRoutes: Sendable {
   let registry: IntakeRegistry
   let publisher: SignalPublisher
+  let postgres: PostgresClient
   let logger: Logger
 
   func add(to router: Router<BasicRequestContext>) {
@@ -16,43 +21,77 @@ struct SignalRoutes: Sendable {
 
   private func register(_ request: Request) async throws -> Response {
     var request = request
-    let data = try await request.decodeJSON(CommandData.self, limit: CommandDecoder.maximumBytes)
     let now = Date()
-    let validator = CommandValidator(registry: registry.current, pseudonymizer: publisher.pseudonymizer, now: now)
-    switch validator.register(data, organisationId: organisationId(of: data.professionalId)) {
+    let snapshot = registry.current
+    let token = try authenticate(request, registry: snapshot, now: now)
+    let data = try await request.decodeJSON(CommandData.self, limit: CommandDecoder.maximumBytes)
+    try authorise(token, professionalId: data.professionalId, registry: snapshot)
+    let validator = CommandValidator(registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now)
+    switch validator.register(data, organisationId: token.organisationId) {
     case .failure(let issues):
       throw ProblemDetails(status: .unprocessableContent, detail: "the signal is not valid", errors: issues.issues)
     case .success(let registration):
-      let signalId = UUID()
-      try await publish(publisher.registered(registration, signalId: signalId, eventId: UUID(), now: now))
-      return try .json(["signalId": signalId.uuidString.lowercased()], status: .accepted)
+      let event = try await publish {
+        try await postgres.withConnection { connection in
+          try await publisher.register(registration, candidate: UUID(), eventId: UUID(), now: now, on: connection)
+        }
+      }
+      let signalId = event.registered!.signalId.uuidString.lowercased()
+      return try .json(["signalId": signalId], status: .accepted)
     }
   }
 
   private func end(_ request: Request) async throws -> Response {
     var request = request
-    let data = try await request.decodeJSON(CommandData.self, limit: CommandDecoder.maximumBytes)
     let now = Date()
-    let validator = CommandValidator(registry: registry.current, pseudonymizer: publisher.pseudonymizer, now: now)
-    switch validator.end(data, organisationId: organisationId(of: data.professionalId)) {
+    let snapshot = registry.current
+    let token = try authenticate(request, registry: snapshot, now: now)
+    let data = try await request.decodeJSON(CommandData.self, limit: CommandDecoder.maximumBytes)
+    try authorise(token, professionalId: data.professionalId, registry: snapshot)
+    let validator = CommandValidator(registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now)
+    switch validator.end(data, organisationId: token.organisationId) {
     case .failure(let issues):
       throw ProblemDetails(status: .unprocessableContent, detail: "the end command is not valid", errors: issues.issues)
     case .success(let ending):
-      try await publish(publisher.ended(ending, eventId: UUID(), now: now))
+      _ = try await publish {
+        try await postgres.withConnection { connection in
+          try await publisher.end(ending, eventId: UUID(), now: now, on: connection)
+        }
+      }
       return Response(status: .accepted)
     }
   }
 
-  /// The professional's organisation from the registry. (Issue 3 replaces this with the token's `iss`.)
-  private func organisationId(of professionalId: String?) -> String {
-    professionalId.flatMap { registry.current.professionals[$0]?.organisationId } ?? ""
+  /// 401 unless the request carries a valid token of an active, registered organisation.
+  private func authenticate(_ request: Request, registry: RegistrySnapshot, now: Date) throws -> BearerToken {
+    do {
+      return try BearerToken.verify(authorization: request.headers[.authorization], now: now) { issuer in
+        guard let organisation = registry.organisations[issuer], organisation.active else { return nil }
+        return try? OrganisationKey.parse(organisation.publicKey)
+      }
+    } catch {
+      throw ProblemDetails(status: .unauthorized, detail: error.message)
+    }
   }
 
-  private func publish(_ event: SignalEvent) async throws {
+  /// 403 when the body's professional is not the token's `sub`, or is registered under another organisation.
+  private func authorise(_ token: BearerToken, professionalId: String?, registry: RegistrySnapshot) throws {
+    guard professionalId == token.professionalId else {
+      throw ProblemDetails(status: .forbidden, detail: "the token is not for professional '\(professionalId ?? "")'")
+    }
+    if let professional = registry.professionals[token.professionalId], !token.authorises(professional) {
+      throw ProblemDetails(status: .forbidden, detail: "the professional does not belong to the token's organisation")
+    }
+  }
+
+  /// Stores and publishes; 503 when PostgreSQL or the broker cannot take it now.
+  private func publish(_ make: () async throws -> SignalEvent) async throws -> SignalEvent {
     do {
-      try await publisher.publish(event)
+      let event = try await make()
+      try await publisher.producer.send(publisher.message(for: event))
+      return event
     } catch {
-      logger.error("Could not publish a signal event; answering 503", metadata: ["error": "\(error)"])
+      logger.error("Could not store or publish a signal event; answering 503", metadata: ["error": "\(error)"])
       throw ProblemDetails(status: .serviceUnavailable, detail: "the signal could not be stored now; retry later")
     }
   }

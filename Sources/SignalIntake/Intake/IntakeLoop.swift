@@ -1,33 +1,67 @@
 import Foundation
 import Logging
+import PostgresNIO
 import ServiceLifecycle
 import Shared
 
-/// Reads the intake topic in batches: every record becomes exactly one signal event or one rejection, published in
-/// record order; then the batch's offsets are committed. A record that cannot be read is rejected, never skipped,
-/// so the loop neither crashes nor stalls on it.
+/// Reads the intake topic in batches. Every record becomes exactly one signal event or one rejection, published in
+/// record order; a command delivered again (same `source` and `id`) yields nothing new. The batch's ledger entries
+/// commit after the broker acknowledged its events, then the offsets are committed. A record that cannot be read is
+/// rejected, never skipped, so the loop neither crashes nor stalls on it; a failing database or broker makes it
+/// retry the same batch.
 struct IntakeLoop: Sendable {
   let consumer: KafkaConsumer
   let registry: IntakeRegistry
   let publisher: SignalPublisher
+  let postgres: PostgresClient
   let logger: Logger
 
   func run() async throws {
     for try await batch in consumer.batches.cancelOnGracefulShutdown() {
-      let now = Date()
-      let validator = CommandValidator(registry: registry.current, pseudonymizer: publisher.pseudonymizer, now: now)
+      var delay = Duration.milliseconds(200)
+      while true {
+        do {
+          try await handle(batch)
+          break
+        } catch {
+          logger.error(
+            "Could not handle an intake batch; retrying it. Check PostgreSQL and Kafka.",
+            metadata: ["error": "\(error)", "retry.after": "\(delay)"])
+          try await Task.sleep(for: delay)
+          delay = min(delay * 2, .seconds(30))
+        }
+      }
+      try consumer.commit(batch.nextPositions)
+    }
+  }
+
+  private func handle(_ batch: [KafkaConsumerMessage]) async throws {
+    let now = Date()
+    let decider = IntakeDecider(
+      validator: CommandValidator(registry: registry.current, pseudonymizer: publisher.pseudonymizer, now: now))
+    let decisions = batch.map { decider.decide($0, receivedAt: now) }
+    try await postgres.withTransaction(logger: logger) { connection in
+      var seen = Set<CommandLedger.Key>()
+      let keys = decisions.compactMap(\.command).filter { seen.insert($0).inserted }
+      var fresh = try await CommandLedger(logger: logger).firstSeen(keys, on: connection)
       var messages: [KafkaProducerMessage] = []
-      var signals = 0
-      for record in batch {
-        switch Self.decide(record, validator: validator, publisher: publisher, now: now) {
-        case .signal(let event):
+      for (record, decision) in zip(batch, decisions) {
+        if let command = decision.command, fresh.remove(command) == nil {
+          logger.debug("Ignoring a command delivered again", metadata: ["command.id": "\(command.id)"])
+          continue
+        }
+        switch decision {
+        case .register(let registration, let command):
+          let event = try await publisher.register(
+            registration, candidate: StableID.make("signal", command.source, command.id),
+            eventId: StableID.make("event", command.source, command.id), now: now, on: connection)
           messages.append(try publisher.message(for: event))
-          signals += 1
+        case .end(let ending, let command):
+          let event = try await publisher.end(
+            ending, eventId: StableID.make("event", command.source, command.id), now: now, on: connection)
+          messages.append(try publisher.message(for: event))
         case .rejected(let rejection, let organisationId):
-          messages.append(
-            KafkaProducerMessage(
-              topic: publisher.topics.signalCommandsRejected, key: organisationId.map { Array($0.utf8) },
-              value: try EventCoding.encode(rejection)))
+          messages.append(try publisher.message(for: rejection, organisationId: organisationId))
           logger.info(
             "Rejected an intake command",
             metadata: [
@@ -38,56 +72,6 @@ struct IntakeLoop: Sendable {
         }
       }
       try await publisher.producer.send(messages)
-      try consumer.commit(batch.nextPositions)
-      logger.debug(
-        "Intake batch done", metadata: ["records": "\(batch.count)", "signals": "\(signals)"])
     }
   }
-
-  /// Decides one record. Pure: no I/O.
-  static func decide(
-    _ record: KafkaConsumerMessage, validator: CommandValidator, publisher: SignalPublisher, now: Date
-  ) -> IntakeDecision {
-    let command: SignalCommand
-    switch CommandDecoder.decode(record.value) {
-    case .failure(let issues):
-      let partial = try? EventCoding.decoder().decode(PartialCommand.self, from: Data(record.value))
-      return .rejected(
-        Rejection(commandId: partial?.id, source: partial?.source, receivedAt: now, errors: issues.issues),
-        organisationId: partial?.source.flatMap(SignalCommand.organisationId(inSource:)))
-    case .success(let decoded):
-      command = decoded
-    }
-    let organisationId = command.organisationId!
-    let reject = { (issues: ValidationIssues) in
-      IntakeDecision.rejected(
-        Rejection(commandId: command.id, source: command.source, receivedAt: now, errors: issues.issues),
-        organisationId: organisationId)
-    }
-    switch CommandType(rawValue: command.type)! {
-    case .register:
-      switch validator.register(command.data, organisationId: organisationId) {
-      case .failure(let issues): return reject(issues)
-      case .success(let registration):
-        return .signal(
-          publisher.registered(
-            registration, signalId: StableID.make("signal", command.source, command.id),
-            eventId: StableID.make("event", command.source, command.id), now: now))
-      }
-    case .end:
-      switch validator.end(command.data, organisationId: organisationId) {
-      case .failure(let issues): return reject(issues)
-      case .success(let ending):
-        return .signal(
-          publisher.ended(ending, eventId: StableID.make("event", command.source, command.id), now: now))
-      }
-    }
-  }
-
-}
-
-/// The envelope fields a rejection echoes, read leniently from a command that failed to decode.
-private struct PartialCommand: Decodable {
-  var id: String?
-  var source: String?
 }

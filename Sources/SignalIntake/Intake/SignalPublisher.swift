@@ -1,7 +1,10 @@
 import Foundation
+import Logging
+import PostgresNIO
 import Shared
 
-/// Turns validated commands into signal events on the signals topic, keyed by the child's pseudonym.
+/// Turns validated commands into signal events on the signals topic, keyed by the child's pseudonym, and keeps
+/// the active registrations that make registering twice idempotent.
 struct SignalPublisher: Sendable {
   /// A signal is active for at most two years (DOMAIN.md).
   static let activeYears = 2
@@ -9,21 +12,32 @@ struct SignalPublisher: Sendable {
   let producer: KafkaProducer
   let topics: TopicNames
   let pseudonymizer: Pseudonymizer
+  let registrations: RegistrationStore
 
-  /// The event for a new signal made at `now`.
-  func registered(_ registration: ValidRegistration, signalId: UUID, eventId: UUID, now: Date) -> SignalEvent {
-    SignalEvent(
+  /// The event for a registration made at `now`: a new signal with id `candidate`, or, when the professional
+  /// already has an active signal on the child, that signal again (which the Matcher ignores).
+  func register(
+    _ registration: ValidRegistration, candidate: UUID, eventId: UUID, now: Date, on connection: PostgresConnection
+  ) async throws -> SignalEvent {
+    let today = CalendarDate(now)
+    let endsOn = today.adding(years: Self.activeYears)
+    let signalId = try await registrations.claim(
+      professionalId: registration.professionalId, child: registration.childPseudonym, candidate: candidate,
+      endsOn: endsOn, today: today, on: connection)
+    return SignalEvent(
       eventId: eventId, type: .registered, occurredAt: now, childPseudonym: registration.childPseudonym,
       registered: SignalRegistration(
         signalId: signalId, organisationId: registration.organisationId,
         professionalId: registration.professionalId, reference: registration.reference,
-        informed: registration.informed, child: registration.child, registeredAt: now,
-        endsOn: CalendarDate(now).adding(years: Self.activeYears)))
+        informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn))
   }
 
   /// The event for a signal ended at `now`.
-  func ended(_ ending: ValidEnding, eventId: UUID, now: Date) -> SignalEvent {
-    SignalEvent(
+  func end(
+    _ ending: ValidEnding, eventId: UUID, now: Date, on connection: PostgresConnection
+  ) async throws -> SignalEvent {
+    try await registrations.release(professionalId: ending.professionalId, child: ending.childPseudonym, on: connection)
+    return SignalEvent(
       eventId: eventId, type: .ended, occurredAt: now, childPseudonym: ending.childPseudonym,
       ended: SignalEnding(
         organisationId: ending.organisationId, professionalId: ending.professionalId, reason: ending.reason))
@@ -34,8 +48,10 @@ struct SignalPublisher: Sendable {
     KafkaProducerMessage(topic: topics.signals, key: event.childPseudonym.value, value: try EventCoding.encode(event))
   }
 
-  /// Publishes `event` and waits for the broker.
-  func publish(_ event: SignalEvent) async throws {
-    try await producer.send(message(for: event))
+  /// The record for a rejection, keyed by the organisation when known.
+  func message(for rejection: Rejection, organisationId: String?) throws -> KafkaProducerMessage {
+    KafkaProducerMessage(
+      topic: topics.signalCommandsRejected, key: organisationId.map { Array($0.utf8) },
+      value: try EventCoding.encode(rejection))
   }
 }
