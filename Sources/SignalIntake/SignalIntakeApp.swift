@@ -19,7 +19,8 @@ struct SignalIntakeApp {
       store: RegistryStore(client: postgres, logger: logger), producer: producer, topic: topics.registry,
       logger: logger)
     let publisher = SignalPublisher(
-      producer: producer, topics: topics, pseudonymizer: Pseudonymizer(key: settings.pseudonymKey),
+      producer: producer, topics: topics,
+      pseudonymizer: Pseudonymizer(key: settings.pseudonymKey, previousKey: settings.pseudonymKeyPrevious),
       registrations: RegistrationStore(logger: logger))
     let intake = IntakeLoop(
       consumer: consumer, registry: registry, publisher: publisher, postgres: postgres, logger: logger)

@@ -11,6 +11,7 @@ struct SignalIntakeSettings: Sendable {
     [
       httpPort.documentation, Settings.httpHost.documentation, postgresURL.documentation,
       Settings.adminToken.documentation, Settings.pseudonymKey.documentation,
+      Settings.pseudonymKeyPrevious.documentation,
     ] + Settings.common
 
   var kafka: KafkaSettings
@@ -19,6 +20,7 @@ struct SignalIntakeSettings: Sendable {
   var httpPort: Int
   var adminToken: String
   var pseudonymKey: [UInt8]
+  var pseudonymKeyPrevious: [UInt8]?
 
   init(_ environment: EnvironmentVariables) throws {
     kafka = try KafkaSettings(environment, clientID: "signal-intake")
@@ -27,5 +29,6 @@ struct SignalIntakeSettings: Sendable {
     httpPort = try environment.read(Self.httpPort)
     adminToken = try environment.read(Settings.adminToken)
     pseudonymKey = try environment.read(Settings.pseudonymKey)
+    pseudonymKeyPrevious = try environment.read(Settings.pseudonymKeyPrevious)
   }
 }

@@ -56,3 +56,29 @@ struct IdentityTests {
     #expect(CalendarDate("2010-06-15")!.age(on: CalendarDate("2026-06-15")!) == 16)
   }
 }
+
+@Suite("Rotation of the pseudonym key")
+struct KeyRotationTests {
+  @Test("during a rotation the validated command carries the pseudonyms under the previous key")
+  func rekeying() throws {
+    let oldKey = Array(repeating: UInt8(7), count: 32)
+    let newKey = Array(repeating: UInt8(9), count: 32)
+    let data = Fixtures.register(child: Fixtures.child(parentBsns: ["123456782"]))
+    let before = try CommandValidator(
+      registry: Fixtures.registry, pseudonymizer: Pseudonymizer(key: oldKey), now: Fixtures.now
+    ).register(data, organisationId: "org-1").get()
+    let after = try CommandValidator(
+      registry: Fixtures.registry, pseudonymizer: Pseudonymizer(key: newKey, previousKey: oldKey), now: Fixtures.now
+    ).register(data, organisationId: "org-1").get()
+    #expect(before.rekeying == nil)
+    #expect(after.childPseudonym != before.childPseudonym)
+    #expect(after.rekeying?.child == before.childPseudonym)
+    #expect(after.rekeying?.parents == [before.child.parentPseudonyms[0]: after.child.parentPseudonyms[0]])
+  }
+
+  @Test("the rekeying survives the event's JSON")
+  func coding() throws {
+    let rekeying = Rekeying(child: Pseudonym(value: "a"), parents: [Pseudonym(value: "b"): Pseudonym(value: "c")])
+    #expect(try EventCoding.decode(Rekeying.self, from: EventCoding.encode(rekeying)) == rekeying)
+  }
+}

@@ -32,6 +32,9 @@ struct SignalApplier {
 
   /// Applies one event; returns the number of matches it made.
   func apply(_ event: SignalEvent) async throws -> Int {
+    if let rekeying = event.rekeying {
+      try await rename(rekeying, child: event.childPseudonym)
+    }
     switch event.type {
     case .registered:
       guard let registration = event.registered else { return 0 }
@@ -45,6 +48,29 @@ struct SignalApplier {
       try await archive(signalId: expiry.signalId, at: event.occurredAt)
       return 0
     }
+  }
+
+  /// During a rotation of the pseudonym key: renames what is stored under the child's and parents' previous
+  /// pseudonyms, so that signals from before the rotation match those after it.
+  private func rename(_ rekeying: Rekeying, child: Pseudonym) async throws {
+    if rekeying.child != child {
+      try await connection.query(
+        """
+        UPDATE signals SET child_pseudonym = \(child.value)
+        WHERE child_pseudonym = \(rekeying.child.value)
+          AND NOT EXISTS (
+            SELECT 1 FROM signals s WHERE s.child_pseudonym = \(child.value)
+              AND s.professional_id = signals.professional_id AND s.status = 'active')
+        """, logger: logger)
+    }
+    let pairs = rekeying.parents.filter { $0.key != $0.value }
+    guard !pairs.isEmpty else { return }
+    try await connection.query(
+      """
+      UPDATE signal_parents p SET parent_pseudonym = r.current
+      FROM UNNEST(\(pairs.map(\.key.value))::text[], \(pairs.map(\.value.value))::text[]) AS r(previous, current)
+      WHERE p.parent_pseudonym = r.previous
+      """, logger: logger)
   }
 
   private func register(_ registration: SignalRegistration, child: Pseudonym) async throws -> Int {

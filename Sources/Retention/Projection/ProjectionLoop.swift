@@ -29,6 +29,14 @@ struct ProjectionLoop: Sendable {
   }
 
   private func apply(_ event: SignalEvent, _ connection: PostgresConnection) async throws {
+    if let previous = event.rekeying?.child, previous != event.childPseudonym {
+      // A rotation of the pseudonym key: the child's later events come under its new pseudonym.
+      try await connection.query(
+        """
+        UPDATE retention_signals SET child_pseudonym = \(event.childPseudonym.value)
+        WHERE child_pseudonym = \(previous.value)
+        """, logger: logger)
+    }
     switch event.type {
     case .registered:
       guard let signal = event.registered else { return }

@@ -52,9 +52,14 @@ extension Setting where Value == [UInt8] {
       expected: "at least \(minimumBytes) random bytes as hex or base64 (e.g. `openssl rand -hex 32`)",
       secret: true, help: help
     ) { text in
-      let bytes = Self.hexBytes(text) ?? Self.base64Bytes(text)
-      return bytes.flatMap { $0.count >= minimumBytes ? $0 : nil }
+      keyBytes(text, minimumBytes: minimumBytes)
     }
+  }
+
+  /// Parses a key given as hex or base64(url); `nil` when it is neither or shorter than `minimumBytes`.
+  static func keyBytes(_ text: String, minimumBytes: Int) -> [UInt8]? {
+    let bytes = hexBytes(text) ?? base64Bytes(text)
+    return bytes.flatMap { $0.count >= minimumBytes ? $0 : nil }
   }
 
   private static func hexBytes(_ text: String) -> [UInt8]? {
@@ -73,5 +78,18 @@ extension Setting where Value == [UInt8] {
     var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
     base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
     return Data(base64Encoded: base64).map(Array.init)
+  }
+}
+
+extension Setting where Value == [UInt8]? {
+  /// A secret key that may be left unset; when set, at least `minimumBytes` bytes as base64, base64url or hex.
+  public static func optionalKey(_ name: String, minimumBytes: Int, help: String) -> Self {
+    Setting(
+      name, default: "", expected: "unset, or at least \(minimumBytes) random bytes as hex or base64", secret: true,
+      help: help
+    ) { text in
+      if text.isEmpty { return .some(nil) }
+      return Setting<[UInt8]>.keyBytes(text, minimumBytes: minimumBytes).map { .some($0) }
+    }
   }
 }

@@ -54,6 +54,11 @@ public enum Settings {
   public static let pseudonymKey = Setting<[UInt8]>.key(
     "VI_PSEUDONYM_KEY", minimumBytes: 32, help: "HMAC-SHA256 key that turns BSNs into pseudonyms (hex or base64)")
 
+  /// The previous key of the pseudonyms, while a rotation runs.
+  public static let pseudonymKeyPrevious = Setting<[UInt8]?>.optionalKey(
+    "VI_PSEUDONYM_KEY_PREVIOUS", minimumBytes: 32,
+    help: "The key VI_PSEUDONYM_KEY replaced, during a key rotation (see the README); unset otherwise")
+
   /// The HTTP port setting, with the service's own default.
   public static func httpPort(default port: Int) -> Setting<Int> {
     .integer("VI_HTTP_PORT", default: port, in: 1...65535, help: "HTTP port for the API, /health and /metrics")

@@ -28,11 +28,14 @@ public struct SignalEvent: Codable, Sendable, Hashable {
   public var ended: SignalEnding?
   /// For ``EventType/expired``.
   public var expired: SignalExpiry?
+  /// During a rotation of the pseudonym key: the previous pseudonyms, to rename before applying the event.
+  public var rekeying: Rekeying?
 
   /// Creates an event; set the payload that matches `type`.
   public init(
     eventId: UUID = UUID(), type: EventType, occurredAt: Date, childPseudonym: Pseudonym,
-    registered: SignalRegistration? = nil, ended: SignalEnding? = nil, expired: SignalExpiry? = nil
+    registered: SignalRegistration? = nil, ended: SignalEnding? = nil, expired: SignalExpiry? = nil,
+    rekeying: Rekeying? = nil
   ) {
     self.eventId = eventId
     self.type = type
@@ -41,5 +44,6 @@ public struct SignalEvent: Codable, Sendable, Hashable {
     self.registered = registered
     self.ended = ended
     self.expired = expired
+    self.rekeying = rekeying
   }
 }

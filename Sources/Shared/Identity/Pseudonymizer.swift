@@ -4,12 +4,28 @@ import Foundation
 /// Turns BSNs and identities of children without a BSN into ``Pseudonym``s with HMAC-SHA256 under
 /// `VI_PSEUDONYM_KEY`. The same input and key always give the same pseudonym; without the key it cannot be reversed
 /// or recomputed.
+///
+/// During a key rotation it also knows the previous key, and gives the pseudonyms under it (``previous``), so that
+/// the services can rename what they stored (see ``Rekeying``).
 public struct Pseudonymizer: Sendable {
   private let key: SymmetricKey
+  private let previousKey: SymmetricKey?
 
-  /// Creates a pseudonymizer with the region's key (at least 32 random bytes).
-  public init(key: [UInt8]) {
+  /// Creates a pseudonymizer with the region's key (at least 32 random bytes) and, during a rotation, the key it
+  /// replaced.
+  public init(key: [UInt8], previousKey: [UInt8]? = nil) {
     self.key = SymmetricKey(data: key)
+    self.previousKey = previousKey.map { SymmetricKey(data: $0) }
+  }
+
+  /// The same pseudonymizer under the previous key, during a rotation; `nil` otherwise.
+  public var previous: Pseudonymizer? {
+    previousKey.map { Pseudonymizer(key: $0) }
+  }
+
+  private init(key: SymmetricKey) {
+    self.key = key
+    self.previousKey = nil
   }
 
   /// The pseudonym of a person with a BSN.

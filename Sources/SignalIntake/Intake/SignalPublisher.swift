@@ -21,6 +21,9 @@ struct SignalPublisher: Sendable {
   ) async throws -> SignalEvent {
     let today = CalendarDate(now)
     let endsOn = today.adding(years: Self.activeYears)
+    if let rekeying = registration.rekeying {
+      try await registrations.rename(rekeying.child, to: registration.childPseudonym, on: connection)
+    }
     let signalId = try await registrations.claim(
       professionalId: registration.professionalId, child: registration.childPseudonym, candidate: candidate,
       endsOn: endsOn, today: today, on: connection)
@@ -29,18 +32,23 @@ struct SignalPublisher: Sendable {
       registered: SignalRegistration(
         signalId: signalId, organisationId: registration.organisationId,
         professionalId: registration.professionalId, reference: registration.reference,
-        informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn))
+        informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn),
+      rekeying: registration.rekeying)
   }
 
   /// The event for a signal ended at `now`.
   func end(
     _ ending: ValidEnding, eventId: UUID, now: Date, on connection: PostgresConnection
   ) async throws -> SignalEvent {
+    if let rekeying = ending.rekeying {
+      try await registrations.rename(rekeying.child, to: ending.childPseudonym, on: connection)
+    }
     try await registrations.release(professionalId: ending.professionalId, child: ending.childPseudonym, on: connection)
     return SignalEvent(
       eventId: eventId, type: .ended, occurredAt: now, childPseudonym: ending.childPseudonym,
       ended: SignalEnding(
-        organisationId: ending.organisationId, professionalId: ending.professionalId, reason: ending.reason))
+        organisationId: ending.organisationId, professionalId: ending.professionalId, reason: ending.reason),
+      rekeying: ending.rekeying)
   }
 
   /// The record for `event`.

@@ -43,4 +43,17 @@ struct RegistrationStore: Sendable {
       "DELETE FROM registrations WHERE professional_id = \(professionalId) AND child_pseudonym = \(child.value)",
       logger: logger)
   }
+
+  /// During a key rotation: renames the child's registrations from its previous pseudonym to the current one.
+  func rename(_ previous: Pseudonym, to current: Pseudonym, on connection: PostgresConnection) async throws {
+    guard previous != current else { return }
+    try await connection.query(
+      """
+      UPDATE registrations SET child_pseudonym = \(current.value)
+      WHERE child_pseudonym = \(previous.value)
+        AND NOT EXISTS (
+          SELECT 1 FROM registrations r
+          WHERE r.child_pseudonym = \(current.value) AND r.professional_id = registrations.professional_id)
+      """, logger: logger)
+  }
 }

@@ -9,6 +9,8 @@ extension CommandValidator {
     var birthDate: CalendarDate
     var gender: String
     var parentPseudonyms: [Pseudonym]
+    /// During a key rotation, the pseudonyms under the previous key.
+    var rekeying: Rekeying?
   }
 
   static let genders: Set<String> = ["M", "V", "O"]
@@ -48,12 +50,22 @@ extension CommandValidator {
     guard let familyName, let birthDate, let gender, Self.genders.contains(gender), let parents,
       child.bsn == nil || bsn != nil
     else { return nil }
-    let pseudonym =
+    func childPseudonym(_ pseudonymizer: Pseudonymizer) -> Pseudonym {
       bsn.map(pseudonymizer.pseudonym(for:))
-      ?? pseudonymizer.pseudonym(familyName: familyName, birthDate: birthDate, gender: gender)
+        ?? pseudonymizer.pseudonym(familyName: familyName, birthDate: birthDate, gender: gender)
+    }
+    let rekeying = pseudonymizer.previous.map { previous in
+      Rekeying(
+        child: childPseudonym(previous),
+        parents: Dictionary(
+          parents.map { (previous.pseudonym(for: $0), pseudonymizer.pseudonym(for: $0)) },
+          uniquingKeysWith: { a, _ in a }
+        ))
+    }
     return CheckedIdentity(
-      pseudonym: pseudonym, initials: Self.initials(givenNames: child.givenNames, familyName: familyName),
-      birthDate: birthDate, gender: gender, parentPseudonyms: parents.map(pseudonymizer.pseudonym(for:)))
+      pseudonym: childPseudonym(pseudonymizer),
+      initials: Self.initials(givenNames: child.givenNames, familyName: familyName), birthDate: birthDate,
+      gender: gender, parentPseudonyms: parents.map(pseudonymizer.pseudonym(for:)), rekeying: rekeying)
   }
 
   /// A real date, not in the future, and the child younger than 23 on the signal's date (Europe/Amsterdam).

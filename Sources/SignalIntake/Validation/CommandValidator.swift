@@ -39,7 +39,7 @@ struct CommandValidator: Sendable {
         informed: informed, childPseudonym: identity.pseudonym,
         child: ChildRecord(
           initials: identity.initials, birthDate: identity.birthDate, gender: identity.gender,
-          parentPseudonyms: identity.parentPseudonyms)))
+          parentPseudonyms: identity.parentPseudonyms), rekeying: identity.rekeying))
   }
 
   /// Validates an end command from `organisationId`.
@@ -64,7 +64,7 @@ struct CommandValidator: Sendable {
     return .success(
       ValidEnding(
         organisationId: organisationId, professionalId: professionalId, childPseudonym: identity.pseudonym,
-        reason: reason))
+        reason: reason, rekeying: identity.rekeying))
   }
 
   /// The organisation must be registered and active; the professional registered, active and of that organisation.

@@ -6,4 +6,5 @@ struct ValidEnding: Sendable, Hashable {
   var professionalId: String
   var childPseudonym: Pseudonym
   var reason: EndReason
+  var rekeying: Rekeying?
 }

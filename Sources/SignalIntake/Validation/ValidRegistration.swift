@@ -9,4 +9,5 @@ struct ValidRegistration: Sendable, Hashable {
   var informed: Informed
   var childPseudonym: Pseudonym
   var child: ChildRecord
+  var rekeying: Rekeying?
 }
