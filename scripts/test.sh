@@ -26,6 +26,9 @@ if ! swift build --build-tests >"$VI_STATE_DIR/build.log" 2>&1; then
   die "the build failed; see $VI_STATE_DIR/build.log"
 fi
 
+log "checking the deployment files (scripts/check-deployment.sh)"
+bash "$here/check-deployment.sh"
+
 log "running the tests (swift test)"
 swift test --skip-build --no-parallel
 log "all tests passed in $((SECONDS - started)) s"
