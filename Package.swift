@@ -67,6 +67,17 @@ let package = Package(
     ),
     .executableTarget(name: "Notifier", dependencies: ["Shared", "SMTPClient"], swiftSettings: swiftSettings),
     .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "IntakeBenchmark",
+      dependencies: [
+        "Shared",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "SharedTests",
       dependencies: [
@@ -78,6 +89,14 @@ let package = Package(
     .testTarget(
       name: "SignalIntakeTests",
       dependencies: ["SignalIntake", "Shared"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "MatcherTests",
+      dependencies: [
+        "Matcher", "Shared",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

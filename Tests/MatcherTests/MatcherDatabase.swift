@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Shared
+
+@testable import Matcher
+
+/// A fresh, migrated Matcher database of its own for one test, on the local stack's PostgreSQL.
+struct MatcherDatabase {
+  static let base = ProcessInfo.processInfo.environment["VI_POSTGRES_BASE"] ?? "postgres://vi:vi@127.0.0.1:55432"
+  static let logger = Logger(label: "matcher-test")
+
+  /// Runs `body` with a client on a new database, migrated; drops the database afterwards.
+  static func with<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+    let name = "t" + UUID().uuidString.prefix(8).lowercased() + "_matcher"
+    try await client(database: "vi_test") { admin in
+      try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
+    }
+    do {
+      let result = try await client(database: name) { client in
+        try await PostgresMigrator.migrate(client, migrations: MatcherMigrations.all, logger: logger)
+        return try await body(client)
+      }
+      try await drop(name)
+      return result
+    } catch {
+      try? await drop(name)
+      throw error
+    }
+  }
+
+  private static func drop(_ name: String) async throws {
+    try await client(database: "vi_test") { admin in
+      try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), logger: logger)
+    }
+  }
+
+  private static func client<T: Sendable>(
+    database: String, _ body: @Sendable (PostgresClient) async throws -> T
+  ) async throws -> T {
+    let client = PostgresClient(configuration: PostgresURL(string: "\(base)/\(database)")!.clientConfiguration)
+    return try await withThrowingTaskGroup(of: T?.self) { group in
+      group.addTask {
+        await client.run()
+        return nil
+      }
+      defer { group.cancelAll() }
+      return try await body(client)
+    }
+  }
+}
+
+/// Applies events one transaction each, as the Matcher's loop does per batch, and reads back the results.
+struct Applier {
+  let client: PostgresClient
+  var rules = MatchRules(matchSameOrganisation: false)
+
+  @discardableResult
+  func apply(_ events: SignalEvent...) async throws -> Int {
+    try await client.withTransaction(logger: MatcherDatabase.logger) { connection in
+      let applier = SignalApplier(
+        connection: connection, rules: rules, matchesTopic: "m", logger: MatcherDatabase.logger)
+      try await applier.lockFamilies(of: events)
+      var made = 0
+      for event in events { made += try await applier.apply(event) }
+      return made
+    }
+  }
+
+  /// The matches as (kind, ended) pairs of professional ids, sorted.
+  func matches() async throws -> [String] {
+    let rows = try await client.query(
+      """
+      SELECT m.kind, least(a.professional_id, b.professional_id), greatest(a.professional_id, b.professional_id),
+        m.ended_at IS NOT NULL
+      FROM matches m JOIN signals a ON a.signal_id = m.signal_a JOIN signals b ON b.signal_id = m.signal_b
+      ORDER BY 1, 2, 3
+      """)
+    var result: [String] = []
+    for try await (kind, first, second, ended) in rows.decode((String, String, String, Bool).self) {
+      result.append("\(kind) \(first)-\(second)\(ended ? " ended" : "")")
+    }
+    return result
+  }
+
+  func outboxCount() async throws -> Int {
+    let rows = try await client.query("SELECT count(*)::int FROM outbox")
+    for try await count in rows.decode(Int.self) { return count }
+    return 0
+  }
+
+  func signalStatus(_ id: UUID) async throws -> String? {
+    let rows = try await client.query("SELECT status FROM signals WHERE signal_id = \(id)")
+    for try await status in rows.decode(String.self) { return status }
+    return nil
+  }
+}
+
+/// Builds signal events for the tests.
+enum Events {
+  static let now = Date()
+
+  static func register(
+    _ signalId: UUID = UUID(), child: String, professional: String, organisation: String, parents: [String] = [],
+    rekeying: Rekeying? = nil
+  ) -> SignalEvent {
+    SignalEvent(
+      type: .registered, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      registered: SignalRegistration(
+        signalId: signalId, organisationId: organisation, professionalId: professional, reference: nil,
+        informed: .parents,
+        child: ChildRecord(
+          initials: "A. Kind", birthDate: CalendarDate("2015-01-01")!, gender: "M",
+          parentPseudonyms: parents.map { Pseudonym(value: $0) }),
+        registeredAt: now, endsOn: CalendarDate("2030-01-01")!),
+      rekeying: rekeying)
+  }
+
+  static func end(child: String, professional: String, organisation: String, reason: EndReason) -> SignalEvent {
+    SignalEvent(
+      type: .ended, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      ended: SignalEnding(organisationId: organisation, professionalId: professional, reason: reason))
+  }
+}
