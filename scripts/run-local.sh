@@ -31,6 +31,7 @@ set -a
 set +a
 bash "$here/seed-demo.sh"
 
+vi="$repo/.build/debug/vi"
 cat <<INFO
 
 The Verwijsindex runs locally.
@@ -41,11 +42,16 @@ The Verwijsindex runs locally.
   Kafka         $VI_KAFKA_BROKERS   PostgreSQL $VI_POSTGRES_BASE   SMTP $VI_SMTP_HOST:$VI_SMTP_PORT
   Logs          $VI_STATE_DIR/services/*.log
 
-Two professionals of different organisations signal the same child; each gets an e-mail naming the other:
+Two professionals of different organisations signal the same child, one over HTTP and one as a signed command on
+the intake topic; each then gets an e-mail naming the other:
 
-  curl -s -X POST http://127.0.0.1:8080/v1/signals -H 'Content-Type: application/json' -d '{"professionalId":"prof-anna","reference":"A-1","informed":"parents","child":{"bsn":"123456782","familyName":"Jansen","givenNames":"Pieter Jan","birthDate":"2015-05-01","gender":"M"}}'
-  curl -s -X POST http://127.0.0.1:8080/v1/signals -H 'Content-Type: application/json' -d '{"professionalId":"prof-bram","reference":"B-7","informed":"parents","child":{"bsn":"123456782","familyName":"Jansen","givenNames":"Pieter Jan","birthDate":"2015-05-01","gender":"M"}}'
+  $vi signal register --organisation org-school --key $VI_STATE_DIR/demo/org-school.key \\
+      --professional prof-anna --reference A-1 --informed parents \\
+      --bsn 111222333 --family-name Jansen --given-names "Pieter Jan" --birth-date 2015-05-01 --gender M
+  $vi command register --organisation org-jgz --key $VI_STATE_DIR/demo/org-jgz.key \\
+      --professional prof-bram --reference B-7 --informed parents \\
+      --bsn 111222333 --family-name Jansen --given-names "Pieter Jan" --birth-date 2015-05-01 --gender M
 
-The e-mails land in $VI_MAIL_DIR (one .eml file each):  ls $VI_MAIL_DIR
-Stop everything with: scripts/run-local.sh stop
+The e-mails land in $VI_MAIL_DIR, one .eml file each:  ls $VI_MAIL_DIR
+'vi --help' shows more (tokens for curl, ending signals, rejections). Stop everything: scripts/run-local.sh stop
 INFO

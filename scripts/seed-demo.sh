@@ -1,23 +1,37 @@
 #!/usr/bin/env bash
-# Seeds a small demo registry through SignalIntake's admin API (idempotent: PUT): one municipality, two
-# organisations (a school and youth health care) and one professional in each. Needs VI_ADMIN_TOKEN.
+# Seeds a small demo registry through SignalIntake's admin API with the `vi` command line (idempotent): one
+# municipality, two organisations (a school and youth health care) with a key pair each, and one professional in
+# each. The organisations' private keys are made once, into $VI_STATE_DIR/demo/<organisation>.key.
+# Needs VI_ADMIN_TOKEN (scripts/services.sh writes it to $VI_STATE_DIR/dev.env) and a build (.build/debug/vi).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
 # shellcheck source=lib.sh
 . "$here/lib.sh"
+# shellcheck source=stack-env.sh
+. "$here/stack-env.sh"
 : "${VI_ADMIN_TOKEN:?set VI_ADMIN_TOKEN (scripts/services.sh writes it to \$VI_STATE_DIR/dev.env)}"
-base="${VI_INTAKE_URL:-http://127.0.0.1:8080}"
+vi="${VI_BIN_DIR:-$repo/.build/debug}/vi"
+keys="$VI_STATE_DIR/demo"
+mkdir -p "$keys"
 
-put() {
-  curl -sf -X PUT "$base/v1/admin/$1" -H "Authorization: Bearer $VI_ADMIN_TOKEN" \
-    -H 'Content-Type: application/json' -d "$2" >/dev/null || die "PUT /v1/admin/$1 failed"
+# The public key of an organisation, making its key pair the first time.
+public_key() {
+  local file="$keys/$1.key"
+  if [[ ! -f "$file" ]]; then
+    "$vi" keygen --out "$file" >"$file.pub"
+  fi
+  cat "$file.pub"
 }
 
-# Placeholder keys (32 zero bytes): the demo does not sign tokens or commands yet.
-key="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-put municipalities/0363 '{"name":"Amsterdam","followUpEmail":"regie@amsterdam.example"}'
-put organisations/org-school "{\"name\":\"Basisschool De Linde\",\"type\":\"school\",\"municipality\":\"0363\",\"region\":\"amsterdam\",\"publicKey\":\"$key\",\"coordinator\":{\"name\":\"Carla Coördinator\",\"email\":\"zorg@delinde.example\",\"phone\":\"020-1110000\"},\"active\":true}"
-put organisations/org-jgz "{\"name\":\"JGZ Amsterdam\",\"type\":\"jgz\",\"municipality\":\"0363\",\"region\":\"amsterdam\",\"publicKey\":\"$key\",\"coordinator\":null,\"active\":true}"
-put professionals/prof-anna '{"organisationId":"org-school","name":"Anna de Vries","email":"anna@delinde.example","phone":"020-1112222","active":true}'
-put professionals/prof-bram '{"organisationId":"org-jgz","name":"Bram Bakker","email":"bram@jgz.example","phone":"020-3334444","active":true}'
-log "demo registry seeded: organisations org-school, org-jgz; professionals prof-anna, prof-bram"
+"$vi" municipality put 0363 --name Amsterdam --follow-up-email regie@amsterdam.example >/dev/null
+"$vi" organisation put org-school --name "Basisschool De Linde" --type school --municipality 0363 \
+  --region amsterdam --public-key "$(public_key org-school)" --coordinator-name "Carla Coördinator" \
+  --coordinator-email zorg@delinde.example --coordinator-phone 020-1110000 >/dev/null
+"$vi" organisation put org-jgz --name "JGZ Amsterdam" --type jgz --municipality 0363 --region amsterdam \
+  --public-key "$(public_key org-jgz)" >/dev/null
+"$vi" professional put prof-anna --organisation org-school --name "Anna de Vries" --email anna@delinde.example \
+  --phone 020-1112222 >/dev/null
+"$vi" professional put prof-bram --organisation org-jgz --name "Bram Bakker" --email bram@jgz.example \
+  --phone 020-3334444 >/dev/null
+log "demo registry seeded: org-school (prof-anna), org-jgz (prof-bram); keys in $keys"

@@ -25,9 +25,11 @@ struct KafkaRebalancer: Sendable {
     }
     switch event {
     case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-      guard let offsets = startOffsets(for: partitions) else { return }
+      guard var offsets = startOffsets(for: partitions) else { return }
       for (partition, offset) in offsets {
-        rd_kafka_topic_partition_list_set_offset(list, partition.topic, partition.partition, offset)
+        let start = checkedStart(offset, of: partition, handle: handle)
+        offsets[partition] = start
+        rd_kafka_topic_partition_list_set_offset(list, partition.topic, partition.partition, start)
       }
       logger.info(
         "Kafka partitions assigned",
@@ -78,6 +80,23 @@ struct KafkaRebalancer: Sendable {
         delay = min(delay * 2, 5)
       }
     }
+  }
+
+  /// The stored offset, unless it lies beyond the end of the partition: then the topic was recreated or the broker
+  /// lost data (a development broker that keeps its data in memory, after a restart), and every record now in the
+  /// partition is one this group has not seen, so it starts from the beginning.
+  private func checkedStart(_ offset: Int64, of partition: KafkaTopicPartition, handle: OpaquePointer) -> Int64 {
+    var low: Int64 = 0
+    var high: Int64 = 0
+    let error = rd_kafka_query_watermark_offsets(handle, partition.topic, partition.partition, &low, &high, 10_000)
+    guard error == RD_KAFKA_RESP_ERR_NO_ERROR, offset > high else { return offset }
+    logger.error(
+      "Stored offset beyond the end of the partition (topic recreated or broker data lost); reading it from the start",
+      metadata: [
+        "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
+        "kafka.storedOffset": "\(offset)", "kafka.endOffset": "\(high)",
+      ])
+    return low
   }
 
   private func check(_ error: rd_kafka_resp_err_t, _ what: String) {

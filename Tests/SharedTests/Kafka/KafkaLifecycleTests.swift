@@ -5,7 +5,7 @@ import Testing
 
 @testable import Shared
 
-@Suite("Kafka client lifecycle against the real broker", .serialized)
+@Suite("Kafka client lifecycle against the real broker", .serialized, .timeLimit(.minutes(2)))
 struct KafkaLifecycleTests {
   @Test("graceful shutdown delivers the records still waiting in librdkafka's queue")
   func shutdownFlushes() async throws {

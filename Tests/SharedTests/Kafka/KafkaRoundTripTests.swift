@@ -4,7 +4,7 @@ import Testing
 
 @testable import Shared
 
-@Suite("Kafka client against the real broker", .serialized)
+@Suite("Kafka client against the real broker", .serialized, .timeLimit(.minutes(2)))
 struct KafkaRoundTripTests {
   @Test("creating topics is idempotent")
   func createTopicsTwice() async throws {
@@ -87,6 +87,33 @@ struct KafkaRoundTripTests {
       #expect(received.filter { $0.partition == 0 }.map(\.offset) == [7, 8, 9])
       #expect(received.filter { $0.partition == 1 }.map(\.offset) == Array(2..<10))
       #expect(await store.assignedPartitions() == [0, 1])
+      group.cancelAll()
+    }
+  }
+}
+
+extension KafkaRoundTripTests {
+  @Test("a stored offset beyond the end of the partition (the topic was recreated) starts from the beginning")
+  func offsetBeyondTheEnd() async throws {
+    let topic = TestKafka.uniqueTopic("recreated")
+    try await KafkaAdmin.createTopicsIfMissing(
+      [KafkaTopic(name: topic, partitions: 1)], client: TestKafka.client("admin"), logger: TestKafka.logger)
+    let producer = try KafkaProducer(
+      configuration: KafkaProducerConfiguration(client: TestKafka.client("producer")), logger: TestKafka.logger)
+    let store = FixedOffsetStore(offsets: [KafkaTopicPartition(topic: topic, partition: 0): 50])
+    let consumer = try KafkaConsumer(
+      configuration: TestKafka.consumer(group: "g-\(topic)", topics: [topic]), rebalanceListener: store,
+      logger: TestKafka.logger)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await producer.run() }
+      try await producer.send((0..<3).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
+      group.addTask { try await consumer.run() }
+      var received: [KafkaConsumerMessage] = []
+      for try await batch in consumer.batches {
+        received += batch
+        if received.count >= 3 { break }
+      }
+      #expect(received.map(\.offset) == [0, 1, 2])
       group.cancelAll()
     }
   }
