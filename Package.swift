@@ -15,6 +15,7 @@ let package = Package(
     .executable(name: "Matcher", targets: ["Matcher"]),
     .executable(name: "Notifier", targets: ["Notifier"]),
     .executable(name: "Retention", targets: ["Retention"]),
+    .executable(name: "vi", targets: ["vi"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -27,6 +28,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -68,6 +70,17 @@ let package = Package(
     .executableTarget(name: "Notifier", dependencies: ["Shared", "SMTPClient"], swiftSettings: swiftSettings),
     .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
     .executableTarget(
+      name: "vi",
+      dependencies: [
+        "Shared",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/VICLI",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
       name: "IntakeBenchmark",
       dependencies: [
         "Shared",
@@ -83,6 +96,7 @@ let package = Package(
       dependencies: [
         "Shared", "CRdkafka",
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: swiftSettings
     ),

@@ -29,6 +29,12 @@ fi
 log "checking the deployment files (scripts/check-deployment.sh)"
 bash "$here/check-deployment.sh"
 
+log "checking the published contract, with schemathesis against a SignalIntake (scripts/check-contract-live.sh)"
+bash "$here/check-contract-live.sh" >"$VI_STATE_DIR/contract-check.log" 2>&1 || {
+  tail -n 60 "$VI_STATE_DIR/contract-check.log"
+  die "the contract check failed; see $VI_STATE_DIR/contract-check.log"
+}
+
 log "running the tests (swift test)"
 swift test --skip-build --no-parallel
 log "all tests passed in $((SECONDS - started)) s"

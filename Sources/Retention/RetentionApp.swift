@@ -28,7 +28,7 @@ struct RetentionApp {
         } catch {
           logger.error("Retention run failed; the next run catches up", metadata: ["error": "\(error)"])
         }
-        try? await Task.sleep(for: interval)
+        _ = await sleepUnlessShuttingDown(for: interval)
       }
     }
     let router = Router()

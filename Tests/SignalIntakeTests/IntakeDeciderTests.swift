@@ -36,9 +36,11 @@ struct IntakeDeciderTests {
       topic: "t", partition: 0, offset: 0, key: nil, value: value, headers: headers, timestampMilliseconds: nil)
   }
 
-  static func command(type: String = CommandType.register.rawValue, source: String = "urn:vi:org:org-1") -> [UInt8] {
+  static func command(
+    type: String = CommandType.register.rawValue, source: String = "urn:vi:org:org-1", id: String = "c-1"
+  ) -> [UInt8] {
     var command = SignalCommand(
-      id: "c-1", source: source, type: .register, time: Fixtures.now, data: Fixtures.register())
+      id: id, source: source, type: .register, time: Fixtures.now, data: Fixtures.register())
     command.type = type
     return try! EventCoding.encode(command)
   }
@@ -64,6 +66,7 @@ struct IntakeDeciderTests {
     ("binary garbage", record([0xFF, 0xFE, 0x00, 0x80]), "value.encoding"),
     ("broken JSON", record(Array(#"{"specversion": "1.0", "#.utf8)), "json.invalid"),
     ("unknown type", record(command(type: "nl.verwijsindex.signal.delete.v1")), "type.unknown"),
+    ("NUL in the id", record(command(id: "c\u{0}1")), "id.invalid"),
     ("bad source", record(command(source: "org-1")), "source.invalid"),
     ("unknown organisation", record(command(source: "urn:vi:org:nobody"), kid: "nobody"), "organisation.unknown"),
     ("unsigned", record(command(), signedBy: nil), "signature.missing"),

@@ -22,11 +22,11 @@ struct OutboxRelay: Sendable {
         relayed = try await relayOnce()
       } catch {
         logger.error("Outbox relay failed; retrying. Check Kafka and PostgreSQL.", metadata: ["error": "\(error)"])
-        try? await Task.sleep(for: .seconds(1))
+        _ = await sleepUnlessShuttingDown(for: .seconds(1))
         continue
       }
       if relayed == 0 {
-        try? await Task.sleep(for: Self.idleDelay)
+        _ = await sleepUnlessShuttingDown(for: Self.idleDelay)
       }
     }
   }

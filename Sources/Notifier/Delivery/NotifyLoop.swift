@@ -46,18 +46,18 @@ struct NotifyLoop: Sendable {
             metadata: ["kafka.partition": "\(record.partition)", "kafka.offset": "\(record.offset)"])
           continue
         }
-        try await deliver(match)
+        guard try await deliver(match) else { return }
       }
       try consumer.commit(batch.nextPositions)
     }
   }
 
-  private func deliver(_ match: MatchEvent) async throws {
+  /// Sends the match's notices; `false` when shutdown interrupted it (the batch then stays uncommitted).
+  private func deliver(_ match: MatchEvent) async throws -> Bool {
     let done = try await ledger.handled(eventId: match.eventId)
     for party in match.parties where !done.contains(party.professionalId) {
       var backoff = Duration.milliseconds(200)
       while true {
-        try Task.checkCancellation()
         switch await attempt(party, match) {
         case .sent:
           try await ledger.record(eventId: match.eventId, recipient: party.professionalId)
@@ -78,13 +78,14 @@ struct NotifyLoop: Sendable {
               "match.event": "\(match.eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
               "retry.after": "\(backoff)",
             ])
-          try await Task.sleep(for: backoff)
+          guard await sleepUnlessShuttingDown(for: backoff) else { return false }
           backoff = min(backoff * 2, Self.maximumBackoff)
           continue
         }
         break
       }
     }
+    return true
   }
 
   private enum Attempt {

@@ -25,8 +25,12 @@ public struct ProblemDetails: Error, Encodable, Sendable {
   /// The problem as a response.
   public var response: Response {
     let body = (try? EventCoding.encode(self)) ?? Array(#"{"title":"Internal Server Error","status":500}"#.utf8)
+    var headers: HTTPFields = [.contentType: "application/problem+json"]
+    if status == 401 {
+      headers[.wwwAuthenticate] = "Bearer"  // RFC 6750 §3
+    }
     return Response(
-      status: HTTPResponse.Status(code: status), headers: [.contentType: "application/problem+json"],
+      status: HTTPResponse.Status(code: status), headers: headers,
       body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Shared
@@ -22,7 +23,12 @@ struct AdminRoutes: Sendable {
       try adminToken.authorize(request)
       var request = request
       let body = try await request.decodeJSON(OrganisationBody.self, limit: Self.bodyLimit)
-      let id = try context.parameters.require("id")
+      let id = try Self.identifier(context.parameters.require("id"))
+      try Self.checkTexts([
+        ("name", body.name), ("type", body.type), ("municipality", body.municipality), ("region", body.region),
+        ("coordinator.name", body.coordinator?.name), ("coordinator.email", body.coordinator?.email),
+        ("coordinator.phone", body.coordinator?.phone),
+      ])
       do {
         _ = try OrganisationKey.parse(body.publicKey)
       } catch {
@@ -36,16 +42,51 @@ struct AdminRoutes: Sendable {
       try adminToken.authorize(request)
       var request = request
       let body = try await request.decodeJSON(ProfessionalBody.self, limit: Self.bodyLimit)
-      let id = try context.parameters.require("id")
+      let id = try Self.identifier(context.parameters.require("id"))
+      try Self.checkTexts([
+        ("organisationId", body.organisationId), ("name", body.name), ("email", body.email), ("phone", body.phone),
+      ])
       return try await apply(RegistryEvent(body.professional(id: id)))
     }
     router.put("/v1/admin/municipalities/:code") { request, context in
       try adminToken.authorize(request)
       var request = request
       let body = try await request.decodeJSON(MunicipalityBody.self, limit: Self.bodyLimit)
-      let code = try context.parameters.require("code")
+      let code = try Self.identifier(context.parameters.require("code"))
+      try Self.checkTexts([("name", body.name), ("followUpEmail", body.followUpEmail)])
       return try await apply(
         RegistryEvent(Municipality(code: code, name: body.name, followUpEmail: body.followUpEmail)))
+    }
+  }
+
+  /// A path identifier, percent-decoded: 1 to 64 characters without control characters, else 422.
+  static func identifier(_ raw: String) throws -> String {
+    let id = raw.removingPercentEncoding ?? raw
+    guard !id.isEmpty, id.count <= 64, !TextRules.hasControlCharacters(id) else {
+      throw ProblemDetails(
+        status: .unprocessableContent, detail: "the id in the path is not valid",
+        errors: [
+          ValidationIssue(
+            field: "id", code: "id.invalid", message: "an id is 1 to 64 characters without control characters")
+        ])
+    }
+    return id
+  }
+
+  /// 422 when any of the texts is empty (where given) or holds a control character.
+  static func checkTexts(_ texts: [(String, String?)]) throws {
+    let issues = texts.compactMap { field, value -> ValidationIssue? in
+      guard let value else { return nil }
+      if value.trimmingCharacters(in: .whitespaces).isEmpty {
+        return ValidationIssue(field: field, code: "required", message: "\(field) is empty")
+      }
+      if TextRules.hasControlCharacters(value) {
+        return ValidationIssue(field: field, code: "text.control", message: "\(field) contains a control character")
+      }
+      return nil
+    }
+    guard issues.isEmpty else {
+      throw ProblemDetails(status: .unprocessableContent, detail: "the entry is not valid", errors: issues)
     }
   }
 

@@ -33,10 +33,10 @@ enum CommandDecoder {
     if command.specversion != "1.0" {
       issues.add("specversion", "specversion", "specversion must be \"1.0\"")
     }
-    if command.id.isEmpty || command.id.count > 128 {
-      issues.add("id", "id.invalid", "id must be 1 to 128 characters, unique per source")
+    if command.id.isEmpty || command.id.count > 128 || TextRules.hasControlCharacters(command.id) {
+      issues.add("id", "id.invalid", "id must be 1 to 128 characters without control characters, unique per source")
     }
-    if command.organisationId == nil {
+    if command.organisationId == nil || TextRules.hasControlCharacters(command.source) {
       issues.add("source", "source.invalid", "source must be urn:vi:org:<organisationId>")
     }
     if CommandType(rawValue: command.type) == nil {

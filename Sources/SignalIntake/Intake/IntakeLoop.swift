@@ -27,7 +27,8 @@ struct IntakeLoop: Sendable {
           logger.error(
             "Could not handle an intake batch; retrying it. Check PostgreSQL and Kafka.",
             metadata: ["error": "\(error)", "retry.after": "\(delay)"])
-          try await Task.sleep(for: delay)
+          // On shutdown the batch stays uncommitted, and is read again at the next start.
+          guard await sleepUnlessShuttingDown(for: delay) else { return }
           delay = min(delay * 2, .seconds(30))
         }
       }

@@ -31,7 +31,7 @@ final class IntakeRegistry: Sendable {
   /// Reloads the registry every ``refreshInterval`` until shutdown; a failed reload keeps the last one.
   func refreshPeriodically() async throws {
     while !Task.isShuttingDownGracefully && !Task.isCancelled {
-      try? await Task.sleep(for: Self.refreshInterval)
+      guard await sleepUnlessShuttingDown(for: Self.refreshInterval) else { return }
       do {
         try await load()
       } catch {

@@ -29,6 +29,9 @@ extension CommandValidator {
         issues.add("child.bsn", "bsn.invalid", "child.bsn must be 9 digits that pass the elfproef")
       }
     }
+    issues.checkText(child.familyName, field: "child.familyName")
+    issues.checkText(child.givenNames, field: "child.givenNames")
+    issues.checkText(child.address?.houseNumberAddition, field: "child.address.houseNumberAddition")
     let familyName = child.familyName?.nilIfBlank
     if familyName == nil {
       issues.add("child.familyName", "required", "child.familyName is required")
@@ -47,7 +50,8 @@ extension CommandValidator {
     }
     let parents = checkParents(child.parentBsns, child: bsn, into: &issues)
     checkAddress(child.address, into: &issues)
-    guard let familyName, let birthDate, let gender, Self.genders.contains(gender), let parents,
+    guard let familyName, !TextRules.hasControlCharacters(familyName + (child.givenNames ?? "")), let birthDate,
+      let gender, Self.genders.contains(gender), let parents,
       child.bsn == nil || bsn != nil
     else { return nil }
     func childPseudonym(_ pseudonymizer: Pseudonymizer) -> Pseudonym {

@@ -24,6 +24,7 @@ struct CommandValidator: Sendable {
       return .failure(issues)
     }
     let professionalId = checkProfessional(data.professionalId, organisationId: organisationId, into: &issues)
+    issues.checkText(data.reference, field: "reference")
     if let reference = data.reference, reference.count > Self.maximumReferenceLength {
       issues.add("reference", "length", "reference is longer than \(Self.maximumReferenceLength) characters")
     }
@@ -82,6 +83,7 @@ struct CommandValidator: Sendable {
       issues.add("professionalId", "required", "professionalId is required")
       return nil
     }
+    guard issues.checkText(professionalId, field: "professionalId") else { return nil }
     guard professionalId.count <= Self.maximumIdLength else {
       issues.add("professionalId", "length", "professionalId is longer than \(Self.maximumIdLength) characters")
       return nil

@@ -22,12 +22,14 @@ enum CLI {
     if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
       // .../debug/verwijsindexPackageTests.xctest, or .../debug/X.xctest/Contents/MacOS/X on macOS.
       var directory = executable.deletingLastPathComponent()
-      while directory.path != "/" && !directory.lastPathComponent.hasSuffix(".xctest") && directory.pathComponents.count > 2
+      while directory.path != "/" && !directory.lastPathComponent.hasSuffix(".xctest")
+        && directory.pathComponents.count > 2
         && !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("vi").path)
       {
         directory.deleteLastPathComponent()
       }
-      candidates.append(directory.lastPathComponent.hasSuffix(".xctest") ? directory.deletingLastPathComponent() : directory)
+      candidates.append(
+        directory.lastPathComponent.hasSuffix(".xctest") ? directory.deletingLastPathComponent() : directory)
     }
     candidates.append(TestEnvironment.packageRoot.appendingPathComponent(".build/debug"))
     let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("vi").path) }
