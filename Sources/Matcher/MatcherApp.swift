@@ -20,6 +20,10 @@ struct MatcherApp {
     let loop = MatchLoop(
       consumer: consumer, postgres: postgres, rules: settings.rules, matchesTopic: topics.matches, logger: logger)
     let relay = OutboxRelay(postgres: postgres, producer: producer, logger: logger)
+    // Organisation types (regie) and municipalities (the follow-up officer) come from the registry.
+    let registry = RegistryReplica(store: RegistryStore(client: postgres, logger: logger), logger: logger)
+    let registryConsumer = try KafkaConsumer(
+      configuration: settings.kafka.consumer(group: "matcher-registry", topics: [topics.registry]), logger: logger)
 
     let router = Router()
     router.add(middleware: ProblemMiddleware(logger: logger))
@@ -30,14 +34,21 @@ struct MatcherApp {
 
     try await ServiceMain.run(
       postgres: postgres,
-      services: [producer, ServiceLoop("OutboxRelay", relay.run), consumer, ServiceLoop("MatchLoop", loop.run), http],
+      services: [
+        producer, ServiceLoop("OutboxRelay", relay.run), registryConsumer,
+        ServiceLoop("RegistryLoop") { try await registry.follow(registryConsumer) }, consumer,
+        ServiceLoop("MatchLoop", loop.run), http,
+      ],
       logger: logger
     ) {
       try await PostgresMigrator.migrate(postgres, migrations: MatcherMigrations.all, logger: logger)
+      try await registry.load()
       if settings.kafka.createTopics {
         try await KafkaAdmin.createTopicsIfMissing(
-          [settings.kafka.topic(topics.signals), settings.kafka.topic(topics.matches)], client: settings.kafka.client,
-          logger: logger)
+          [
+            settings.kafka.topic(topics.signals), settings.kafka.topic(topics.matches),
+            settings.kafka.topic(topics.registry, compacted: true),
+          ], client: settings.kafka.client, logger: logger)
       }
     }
   }

@@ -14,7 +14,7 @@ struct NotifierApp {
   func run() async throws {
     let topics = settings.kafka.topics
     let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
-    let registry = NotifierRegistry(store: RegistryStore(client: postgres, logger: logger), logger: logger)
+    let registry = RegistryReplica(store: RegistryStore(client: postgres, logger: logger), logger: logger)
     let registryConsumer = try KafkaConsumer(
       configuration: settings.kafka.consumer(group: "notifier-registry", topics: [topics.registry]), logger: logger)
     let matchConsumer = try KafkaConsumer(

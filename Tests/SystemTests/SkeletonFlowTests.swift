@@ -91,6 +91,25 @@ struct SkeletonFlowTests {
     #expect(archived == true, "the Matcher did not archive both signals and end the match")
     let again = try await system.runRetention(["run-once", "--as-of", asOf])
     #expect(again.output.contains(": 0 due"), "a second run emitted again: \(again.output)")
+
+    // The registry reached the Matcher's and the Notifier's own databases through the registry topic.
+    for service in ["Matcher", "Notifier"] {
+      let replicated = await eventually(timeout: .seconds(20)) { () -> Bool? in
+        let count = try? await system.withDatabase(service) { client -> Int in
+          let rows = try await client.query("SELECT count(*)::int FROM registry_entries")
+          for try await count in rows.decode(Int.self) { return count }
+          return 0
+        }
+        return count == 5 ? true : nil
+      }
+      #expect(replicated == true, "the registry did not reach the \(service)")
+    }
+
+    // No service logged the BSN.
+    for process in system.processes.values {
+      let log = try String(contentsOf: process.log, encoding: .utf8)
+      #expect(!log.contains("111222333"), "\(process.name) logged the BSN")
+    }
   }
 
   private func seedRegistry(

@@ -62,6 +62,7 @@ enum MatcherMigrations {
           created_at timestamptz NOT NULL DEFAULT now()
         )
         """,
-      ])
+      ]),
+    RegistryStore.migration(version: 2),
   ]
 }

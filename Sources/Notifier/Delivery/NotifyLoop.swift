@@ -17,7 +17,7 @@ struct NotifyLoop: Sendable {
   let consumer: KafkaConsumer
   let smtp: SMTPClient
   let sender: EmailAddress
-  let registry: NotifierRegistry
+  let registry: RegistryReplica
   let ledger: NotificationLedger
   let logger: Logger
 
@@ -26,7 +26,7 @@ struct NotifyLoop: Sendable {
   private let failed = Counter(label: "vi_notifier_emails_failed_total")
 
   init(
-    consumer: KafkaConsumer, smtp: SMTPClient, sender: EmailAddress, registry: NotifierRegistry,
+    consumer: KafkaConsumer, smtp: SMTPClient, sender: EmailAddress, registry: RegistryReplica,
     ledger: NotificationLedger, logger: Logger
   ) {
     self.consumer = consumer

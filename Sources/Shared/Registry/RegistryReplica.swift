@@ -1,31 +1,32 @@
-import Logging
+public import Logging
 import NIOConcurrencyHelpers
 import ServiceLifecycle
-import Shared
 
-/// The Notifier's registry: read from the registry topic into PostgreSQL (so a restart loses nothing) and served
-/// from memory, so that every e-mail carries the contact details as they are when it is sent.
-final class NotifierRegistry: Sendable {
+/// A service's copy of the registry, for the services other than SignalIntake (which owns it): read from the
+/// registry topic into the service's own PostgreSQL database (so a restart loses nothing) and served from memory, so
+/// that a change made through the admin API reaches the service within seconds.
+public final class RegistryReplica: Sendable {
   private let snapshot = NIOLockedValueBox(RegistrySnapshot())
   private let store: RegistryStore
   private let logger: Logger
 
-  init(store: RegistryStore, logger: Logger) {
+  /// A replica kept in `store`.
+  public init(store: RegistryStore, logger: Logger) {
     self.store = store
     self.logger = logger
   }
 
   /// The registry now.
-  var current: RegistrySnapshot { snapshot.withLockedValue { $0 } }
+  public var current: RegistrySnapshot { snapshot.withLockedValue { $0 } }
 
   /// Loads the stored registry (at start).
-  func load() async throws {
+  public func load() async throws {
     let loaded = try await store.load()
     snapshot.withLockedValue { $0 = loaded }
   }
 
   /// Follows the registry topic: stores each batch, then serves it, then commits.
-  func follow(_ consumer: KafkaConsumer) async throws {
+  public func follow(_ consumer: KafkaConsumer) async throws {
     for try await batch in consumer.batches.cancelOnGracefulShutdown() {
       let events = batch.compactMap { record -> RegistryEvent? in
         guard let event = try? EventCoding.decode(RegistryEvent.self, from: record.value) else {
