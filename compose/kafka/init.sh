@@ -100,7 +100,8 @@ allow vi-signal-intake WRITE --topic "$VI_TOPIC_SIGNAL_COMMANDS_REJECTED" --topi
   --topic "$VI_TOPIC_REGISTRY"
 
 scram_user vi-matcher "${KAFKA_PASSWORD_MATCHER:-}"
-allow vi-matcher READ --topic "$VI_TOPIC_SIGNALS" --group "$prefix.matcher"
+allow vi-matcher READ --topic "$VI_TOPIC_SIGNALS" --topic "$VI_TOPIC_REGISTRY" \
+  --group "$prefix.matcher" --group "$prefix.matcher-registry"
 allow vi-matcher WRITE --topic "$VI_TOPIC_MATCHES"
 
 scram_user vi-notifier "${KAFKA_PASSWORD_NOTIFIER:-}"
