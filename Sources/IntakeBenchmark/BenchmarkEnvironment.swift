@@ -62,7 +62,7 @@ struct BenchmarkEnvironment {
       data: CommandData(
         professionalId: professional, reference: "B-\(index)", informed: "parents",
         child: ChildIdentity(
-          bsn: RandomBSN.make(), familyName: "Bench", givenNames: "Kind", birthDate: "2014-02-03", gender: "O",
+          bsn: RandomBSN.make(), familyName: "Bench", givenNames: "Kind", birthDate: "2016-02-03", gender: "O",
           parentBsns: [RandomBSN.make()])))
     let value = try EventCoding.encode(command)
     return KafkaProducerMessage(

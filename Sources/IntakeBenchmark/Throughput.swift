@@ -34,8 +34,10 @@ enum Throughput {
       try await producer.send(messages)
       let produced = ContinuousClock.now - start
       while seen.withLockedValue({ $0 }) < expected {
-        guard ContinuousClock.now - start < .seconds(600) else {
-          throw BenchmarkError("only \(seen.withLockedValue { $0 }) of \(expected) records arrived in 10 minutes")
+        guard ContinuousClock.now - start < .seconds(180) else {
+          throw BenchmarkError(
+            "only \(seen.withLockedValue { $0 }) of \(expected) records arrived in 3 minutes; were the commands"
+              + " rejected? (vi rejections --organisation <the run's organisation> --from-beginning)")
         }
         try await Task.sleep(for: .milliseconds(20))
       }

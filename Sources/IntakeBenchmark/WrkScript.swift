@@ -33,7 +33,7 @@ struct WrkScript: AsyncParsableCommand {
       end
       request = function()
         local body = '{"professionalId":"\(bench.professional)","informed":"parents","child":{"bsn":"' .. bsn()
-          .. '","familyName":"Bench","givenNames":"Kind","birthDate":"2014-02-03","gender":"O"}}'
+          .. '","familyName":"Bench","givenNames":"Kind","birthDate":"2016-02-03","gender":"O"}}'
         return wrk.format(nil, "/v1/signals", nil, body)
       end
       """

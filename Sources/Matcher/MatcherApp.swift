@@ -25,12 +25,8 @@ struct MatcherApp {
     let registryConsumer = try KafkaConsumer(
       configuration: settings.kafka.consumer(group: "matcher-registry", topics: [topics.registry]), logger: logger)
 
-    let router = Router()
-    router.add(middleware: ProblemMiddleware(logger: logger))
-    OperationsRoutes.add(to: router, service: "Matcher", checks: [.postgres(postgres)])
-    let http = Application(
-      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
-      logger: logger)
+    let http = ServiceHTTP.application(
+      service: "Matcher", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger)
 
     try await ServiceMain.run(
       postgres: postgres,

@@ -26,12 +26,8 @@ struct NotifierApp {
       consumer: matchConsumer, smtp: smtp, sender: settings.sender, registry: registry,
       ledger: NotificationLedger(postgres: postgres, logger: logger), logger: logger)
 
-    let router = Router()
-    router.add(middleware: ProblemMiddleware(logger: logger))
-    OperationsRoutes.add(to: router, service: "Notifier", checks: [.postgres(postgres)])
-    let http = Application(
-      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
-      logger: logger)
+    let http = ServiceHTTP.application(
+      service: "Notifier", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger)
 
     try await ServiceMain.run(
       postgres: postgres,

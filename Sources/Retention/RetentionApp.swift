@@ -31,12 +31,8 @@ struct RetentionApp {
         _ = await sleepUnlessShuttingDown(for: interval)
       }
     }
-    let router = Router()
-    router.add(middleware: ProblemMiddleware(logger: logger))
-    OperationsRoutes.add(to: router, service: "Retention", checks: [.postgres(postgres)])
-    let http = Application(
-      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
-      logger: logger)
+    let http = ServiceHTTP.application(
+      service: "Retention", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger)
 
     try await ServiceMain.run(
       postgres: postgres,

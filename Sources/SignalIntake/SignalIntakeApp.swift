@@ -25,14 +25,12 @@ struct SignalIntakeApp {
     let intake = IntakeLoop(
       consumer: consumer, registry: registry, publisher: publisher, postgres: postgres, logger: logger)
 
-    let router = Router()
-    router.add(middleware: ProblemMiddleware(logger: logger))
-    OperationsRoutes.add(to: router, service: "SignalIntake", checks: [.postgres(postgres)])
-    SignalRoutes(registry: registry, publisher: publisher, postgres: postgres, logger: logger).add(to: router)
-    AdminRoutes(registry: registry, adminToken: settings.adminToken, logger: logger).add(to: router)
-    let http = Application(
-      router: router, configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort)),
-      logger: logger)
+    let http = ServiceHTTP.application(
+      service: "SignalIntake", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger
+    ) { router in
+      SignalRoutes(registry: registry, publisher: publisher, postgres: postgres, logger: logger).add(to: router)
+      AdminRoutes(registry: registry, adminToken: settings.adminToken, logger: logger).add(to: router)
+    }
 
     try await ServiceMain.run(
       postgres: postgres,

@@ -19,15 +19,30 @@ struct SignalRoutes: Sendable {
     router.post("/v1/signals/end") { request, _ in try await end(request) }
   }
 
-  private func register(_ request: Request) async throws -> Response {
+  /// A request that passed authentication (401), reading (400, 413) and authorisation (403), ready to validate.
+  private struct Authorised {
+    var data: CommandData
+    var token: BearerToken
+    var validator: CommandValidator
+    var now: Date
+  }
+
+  private func authorised(_ request: Request) async throws -> Authorised {
     var request = request
     let now = Date()
     let snapshot = registry.current
     let token = try authenticate(request, registry: snapshot, now: now)
     let data = try await request.decodeJSON(CommandData.self, limit: CommandDecoder.maximumBytes)
     try authorise(token, professionalId: data.professionalId, registry: snapshot)
-    let validator = CommandValidator(registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now)
-    switch validator.register(data, organisationId: token.organisationId) {
+    return Authorised(
+      data: data, token: token,
+      validator: CommandValidator(registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now), now: now)
+  }
+
+  private func register(_ request: Request) async throws -> Response {
+    let request = try await authorised(request)
+    let now = request.now
+    switch request.validator.register(request.data, organisationId: request.token.organisationId) {
     case .failure(let issues):
       throw ProblemDetails(status: .unprocessableContent, detail: "the signal is not valid", errors: issues.issues)
     case .success(let registration):
@@ -42,14 +57,9 @@ struct SignalRoutes: Sendable {
   }
 
   private func end(_ request: Request) async throws -> Response {
-    var request = request
-    let now = Date()
-    let snapshot = registry.current
-    let token = try authenticate(request, registry: snapshot, now: now)
-    let data = try await request.decodeJSON(CommandData.self, limit: CommandDecoder.maximumBytes)
-    try authorise(token, professionalId: data.professionalId, registry: snapshot)
-    let validator = CommandValidator(registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now)
-    switch validator.end(data, organisationId: token.organisationId) {
+    let request = try await authorised(request)
+    let now = request.now
+    switch request.validator.end(request.data, organisationId: request.token.organisationId) {
     case .failure(let issues):
       throw ProblemDetails(status: .unprocessableContent, detail: "the end command is not valid", errors: issues.issues)
     case .success(let ending):
