@@ -43,6 +43,12 @@ struct SkeletonFlowTests {
       json: #"{"professionalId":"anna-\#(id)","reference":"A-1","informed":"parents","child":\#(child)}"#,
       bearer: token)
     #expect(answer.status == 202, "POST /v1/signals answered \(answer.status): \(answer.body)")
+    // Registering again while the first signal is active answers with the same signal.
+    let again = try await HTTP.request(
+      "POST", system.url("SignalIntake", "/v1/signals"),
+      json: #"{"professionalId":"anna-\#(id)","reference":"A-1","informed":"parents","child":\#(child)}"#,
+      bearer: token)
+    #expect(again.status == 202 && again.body == answer.body, "a second registration answered \(again.body)")
 
     // Organisation 2's source system produces a register command for the same child onto the intake topic.
     try await produceCommand(system, organisation: "jgz-\(id)", professional: "bram-\(id)", key: jgzKey)
@@ -89,8 +95,8 @@ struct SkeletonFlowTests {
       return counts.map { $0 == (2, 1) } == true ? true : nil
     }
     #expect(archived == true, "the Matcher did not archive both signals and end the match")
-    let again = try await system.runRetention(["run-once", "--as-of", asOf])
-    #expect(again.output.contains(": 0 due"), "a second run emitted again: \(again.output)")
+    let second = try await system.runRetention(["run-once", "--as-of", asOf])
+    #expect(second.output.contains(": 0 due"), "a second run emitted again: \(second.output)")
 
     // The registry reached the Matcher's and the Notifier's own databases through the registry topic.
     for service in ["Matcher", "Notifier"] {

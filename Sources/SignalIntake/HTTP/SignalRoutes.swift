@@ -48,7 +48,9 @@ struct SignalRoutes: Sendable {
     case .success(let registration):
       let event = try await publish {
         try await postgres.withConnection { connection in
-          try await publisher.register(registration, candidate: UUID(), eventId: UUID(), now: now, on: connection)
+          try await publisher.register(
+            [SignalPublisher.Registration(registration: registration, candidate: UUID(), eventId: UUID())], now: now,
+            on: connection)[0]
         }
       }
       let signalId = event.registered!.signalId.uuidString.lowercased()

@@ -45,23 +45,45 @@ struct IntakeLoop: Sendable {
       var seen = Set<CommandLedger.Key>()
       let keys = decisions.compactMap(\.command).filter { seen.insert($0).inserted }
       var fresh = try await CommandLedger(logger: logger).firstSeen(keys, on: connection)
-      var messages: [KafkaProducerMessage] = []
-      for (record, decision) in zip(batch, decisions) {
+      // First the state changes, in record order: registrations in runs, one statement a run; ends one by one.
+      var events: [Int: SignalEvent] = [:]
+      var run: [(Int, SignalPublisher.Registration)] = []
+      func flush() async throws {
+        let made = try await publisher.register(run.map(\.1), now: now, on: connection)
+        for ((index, _), event) in zip(run, made) { events[index] = event }
+        run = []
+      }
+      var ignored = Set<Int>()
+      for (index, decision) in decisions.enumerated() {
         if let command = decision.command, fresh.remove(command) == nil {
           logger.debug("Ignoring a command delivered again", metadata: ["command.id": "\(command.id)"])
+          ignored.insert(index)
           continue
         }
         switch decision {
         case .register(let registration, let command):
-          let event = try await publisher.register(
-            registration, candidate: StableID.make("signal", command.source, command.id),
-            eventId: StableID.make("event", command.source, command.id), now: now, on: connection)
-          messages.append(try publisher.message(for: event))
+          run.append(
+            (
+              index,
+              SignalPublisher.Registration(
+                registration: registration, candidate: StableID.make("signal", command.source, command.id),
+                eventId: StableID.make("event", command.source, command.id))
+            ))
         case .end(let ending, let command):
-          let event = try await publisher.end(
+          try await flush()
+          events[index] = try await publisher.end(
             ending, eventId: StableID.make("event", command.source, command.id), now: now, on: connection)
+        case .rejected:
+          break
+        }
+      }
+      try await flush()
+      // Then one record per decision, in record order.
+      var messages: [KafkaProducerMessage] = []
+      for (index, (record, decision)) in zip(batch, decisions).enumerated() where !ignored.contains(index) {
+        if let event = events[index] {
           messages.append(try publisher.message(for: event))
-        case .rejected(let rejection, let organisationId):
+        } else if case .rejected(let rejection, let organisationId) = decision {
           messages.append(try publisher.message(for: rejection, organisationId: organisationId))
           logger.info(
             "Rejected an intake command",

@@ -14,26 +14,41 @@ struct SignalPublisher: Sendable {
   let pseudonymizer: Pseudonymizer
   let registrations: RegistrationStore
 
-  /// The event for a registration made at `now`: a new signal with id `candidate`, or, when the professional
-  /// already has an active signal on the child, that signal again (which the Matcher ignores).
-  func register(
-    _ registration: ValidRegistration, candidate: UUID, eventId: UUID, now: Date, on connection: PostgresConnection
-  ) async throws -> SignalEvent {
+  /// A validated registration with the ids its event gets.
+  struct Registration: Sendable {
+    var registration: ValidRegistration
+    /// The id of the new signal, unless the professional already has an active one on the child.
+    var candidate: UUID
+    var eventId: UUID
+  }
+
+  /// The events for registrations made at `now`, in order: a new signal per registration, or, where the professional
+  /// already has an active signal on the child, that signal again (which the Matcher ignores). One statement claims
+  /// the signal ids of the whole list.
+  func register(_ items: [Registration], now: Date, on connection: PostgresConnection) async throws -> [SignalEvent] {
     let today = CalendarDate(now)
     let endsOn = today.adding(years: Self.activeYears)
-    if let rekeying = registration.rekeying {
-      try await registrations.rename(rekeying.child, to: registration.childPseudonym, on: connection)
+    for item in items {
+      if let rekeying = item.registration.rekeying {
+        try await registrations.rename(rekeying.child, to: item.registration.childPseudonym, on: connection)
+      }
     }
-    let signalId = try await registrations.claim(
-      professionalId: registration.professionalId, child: registration.childPseudonym, candidate: candidate,
-      endsOn: endsOn, today: today, on: connection)
-    return SignalEvent(
-      eventId: eventId, type: .registered, occurredAt: now, childPseudonym: registration.childPseudonym,
-      registered: SignalRegistration(
-        signalId: signalId, organisationId: registration.organisationId,
-        professionalId: registration.professionalId, reference: registration.reference,
-        informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn),
-      rekeying: registration.rekeying)
+    let signalIds = try await registrations.claim(
+      items.map {
+        RegistrationStore.Claim(
+          professionalId: $0.registration.professionalId, child: $0.registration.childPseudonym,
+          candidate: $0.candidate)
+      }, endsOn: endsOn, today: today, on: connection)
+    return zip(items, signalIds).map { item, signalId in
+      let registration = item.registration
+      return SignalEvent(
+        eventId: item.eventId, type: .registered, occurredAt: now, childPseudonym: registration.childPseudonym,
+        registered: SignalRegistration(
+          signalId: signalId, organisationId: registration.organisationId,
+          professionalId: registration.professionalId, reference: registration.reference,
+          informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn),
+        rekeying: registration.rekeying)
+    }
   }
 
   /// The event for a signal ended at `now`.

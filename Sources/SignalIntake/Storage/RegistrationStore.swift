@@ -12,29 +12,49 @@ import Shared
 struct RegistrationStore: Sendable {
   let logger: Logger
 
-  /// The signal id for a registration: the active one when there is one, else `candidate`, which is recorded.
+  /// One registration to claim a signal id for.
+  struct Claim: Sendable {
+    var professionalId: String
+    var child: Pseudonym
+    /// The id of a new signal, used when the professional has no active signal on the child.
+    var candidate: UUID
+  }
+
+  /// The signal id of each registration, in order and in one statement: the active one when the professional
+  /// already has one on the child (also one claimed earlier in the same list), else its candidate, which is
+  /// recorded until `endsOn`.
   func claim(
-    professionalId: String, child: Pseudonym, candidate: UUID, endsOn: CalendarDate, today: CalendarDate,
-    on connection: PostgresConnection
-  ) async throws -> UUID {
-    let claimed = try await connection.query(
+    _ claims: [Claim], endsOn: CalendarDate, today: CalendarDate, on connection: PostgresConnection
+  ) async throws -> [UUID] {
+    guard !claims.isEmpty else { return [] }
+    let rows = try await connection.query(
       """
-      INSERT INTO registrations (professional_id, child_pseudonym, signal_id, ends_on)
-      VALUES (\(professionalId), \(child.value), \(candidate), \(endsOn.description)::date)
-      ON CONFLICT (professional_id, child_pseudonym) DO UPDATE
-        SET signal_id = EXCLUDED.signal_id, ends_on = EXCLUDED.ends_on
-        WHERE registrations.ends_on < \(today.description)::date
-      RETURNING signal_id
-      """, logger: logger
-    ).collect()
-    if let id = try claimed.first?.decode(UUID.self) { return id }
-    let existing = try await connection.query(
-      """
-      SELECT signal_id FROM registrations
-      WHERE professional_id = \(professionalId) AND child_pseudonym = \(child.value)
-      """, logger: logger
-    ).collect()
-    return try existing.first?.decode(UUID.self) ?? candidate
+      WITH input AS (
+        SELECT * FROM UNNEST(
+          \(claims.map(\.professionalId))::text[], \(claims.map(\.child.value))::text[],
+          \(claims.map(\.candidate))::uuid[]
+        ) WITH ORDINALITY AS i(professional_id, child_pseudonym, candidate, n)
+      ), upserted AS (
+        INSERT INTO registrations (professional_id, child_pseudonym, signal_id, ends_on)
+        SELECT DISTINCT ON (professional_id, child_pseudonym) professional_id, child_pseudonym, candidate,
+          \(endsOn.description)::date
+        FROM input ORDER BY professional_id, child_pseudonym, n
+        ON CONFLICT (professional_id, child_pseudonym) DO UPDATE
+          SET signal_id = EXCLUDED.signal_id, ends_on = EXCLUDED.ends_on
+          WHERE registrations.ends_on < \(today.description)::date
+        RETURNING professional_id, child_pseudonym, signal_id
+      )
+      SELECT coalesce(u.signal_id, r.signal_id, i.candidate)
+      FROM input i
+      LEFT JOIN upserted u ON u.professional_id = i.professional_id AND u.child_pseudonym = i.child_pseudonym
+      LEFT JOIN registrations r ON r.professional_id = i.professional_id AND r.child_pseudonym = i.child_pseudonym
+      ORDER BY i.n
+      """, logger: logger)
+    var ids: [UUID] = []
+    for try await id in rows.decode(UUID.self) {
+      ids.append(id)
+    }
+    return ids
   }
 
   /// The professional ended their signal on the child.
