@@ -56,7 +56,7 @@ if [[ ! -f "$src/.built" ]]; then
     && make -j"$(nproc)" libs >/dev/null)
   touch "$src/.built"
 fi
-(cd "$src" && as_root make -C src install >/dev/null && as_root make -C src-cpp install >/dev/null 2>&1 || true)
+(cd "$src" && as_root make -C src install >/dev/null)  # the C library only; we do not use librdkafka++
 as_root ldconfig
 installed="$(pkg-config --modversion rdkafka)"
 version_ok "$installed" || die "librdkafka $installed was installed, but $WANT_MAJOR.$WANT_MINOR or newer is needed"
