@@ -20,6 +20,27 @@ struct SignalApplierTests {
     }
   }
 
+  @Test("the same two signals always make the same match id, so a replay is recognised downstream")
+  func stableIds() async throws {
+    let first = UUID()
+    let second = UUID()
+    var ids: [String] = []
+    for _ in 0..<2 {
+      ids += try await MatcherDatabase.with { client in
+        let applier = Applier(client: client)
+        try await applier.apply(
+          Events.register(first, child: "c", professional: "p1", organisation: "o1"),
+          Events.register(second, child: "c", professional: "p2", organisation: "o2"))
+        var found: [String] = []
+        for try await id in try await client.query("SELECT match_id::text FROM matches").decode(String.self) {
+          found.append(id)
+        }
+        return found
+      }
+    }
+    #expect(ids.count == 2 && ids[0] == ids[1])
+  }
+
   @Test("children who share a parent make a family match")
   func familyMatch() async throws {
     try await MatcherDatabase.with { client in

@@ -162,7 +162,9 @@ struct SignalApplier {
   /// Records the match of two signals once, and its event in the outbox. The earlier signaller has regie.
   private func match(_ me: StoredSignal, _ other: StoredSignal, kind: MatchEvent.Kind, at: Date) async throws -> Bool {
     let (a, b) = me.signalId.uuidString < other.signalId.uuidString ? (me, other) : (other, me)
-    let matchId = UUID()
+    // Name-based ids: the same two signals always make the same match and match event, so a match made again
+    // (events replayed after a database restore) is recognised by the Notifier, which e-mails nobody twice.
+    let matchId = StableID.make("match", a.signalId.uuidString, b.signalId.uuidString)
     let inserted = try await connection.query(
       """
       INSERT INTO matches (match_id, kind, signal_a, signal_b, created_at)
@@ -173,7 +175,7 @@ struct SignalApplier {
     guard !inserted.isEmpty else { return false }
     let first = other.registeredAt <= me.registeredAt ? other : me
     let event = MatchEvent(
-      eventId: UUID(), matchId: matchId, kind: kind, occurredAt: at,
+      eventId: StableID.make("match-event", matchId.uuidString), matchId: matchId, kind: kind, occurredAt: at,
       parties: [other, me].map { $0.party(hasRegie: $0.signalId == first.signalId) })
     try await connection.query(
       """
