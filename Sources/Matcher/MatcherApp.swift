@@ -9,12 +9,12 @@ struct MatcherApp {
   let logger: Logger
 
   func run() async throws {
-    let topics = settings.kafka.topics
-    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
-    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let topics = settings.common.kafka.topics
+    let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let offsets = PostgresOffsetStore(client: postgres, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(
+      configuration: settings.common.kafka.consumer(
         group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
       rebalanceListener: offsets, logger: logger)
     let loop = MatchLoop(
@@ -23,10 +23,12 @@ struct MatcherApp {
     // Organisation types (regie) and municipalities (the follow-up officer) come from the registry.
     let registry = RegistryReplica(store: RegistryStore(client: postgres, logger: logger), logger: logger)
     let registryConsumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(group: "matcher-registry", topics: [topics.registry]), logger: logger)
+      configuration: settings.common.kafka.consumer(group: "matcher-registry", topics: [topics.registry]),
+      logger: logger)
 
     let http = ServiceHTTP.application(
-      service: "Matcher", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger)
+      service: "Matcher", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      logger: logger)
 
     try await ServiceMain.run(
       postgres: postgres,
@@ -39,12 +41,12 @@ struct MatcherApp {
     ) {
       try await PostgresMigrator.migrate(postgres, migrations: MatcherMigrations.all, logger: logger)
       try await registry.load()
-      if settings.kafka.createTopics {
+      if settings.common.kafka.createTopics {
         try await KafkaAdmin.createTopicsIfMissing(
           [
-            settings.kafka.topic(topics.signals), settings.kafka.topic(topics.matches),
-            settings.kafka.topic(topics.registry, compacted: true),
-          ], client: settings.kafka.client, logger: logger)
+            settings.common.kafka.topic(topics.signals), settings.common.kafka.topic(topics.matches),
+            settings.common.kafka.topic(topics.registry, compacted: true),
+          ], client: settings.common.kafka.client, logger: logger)
       }
     }
   }

@@ -12,13 +12,14 @@ struct NotifierApp {
   let logger: Logger
 
   func run() async throws {
-    let topics = settings.kafka.topics
-    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
+    let topics = settings.common.kafka.topics
+    let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
     let registry = RegistryReplica(store: RegistryStore(client: postgres, logger: logger), logger: logger)
     let registryConsumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(group: "notifier-registry", topics: [topics.registry]), logger: logger)
+      configuration: settings.common.kafka.consumer(group: "notifier-registry", topics: [topics.registry]),
+      logger: logger)
     let matchConsumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(group: "notifier", topics: [topics.matches], maxBatchSize: 100),
+      configuration: settings.common.kafka.consumer(group: "notifier", topics: [topics.matches], maxBatchSize: 100),
       logger: logger)
     let smtp = SMTPClient(
       configuration: settings.smtp, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
@@ -27,7 +28,8 @@ struct NotifierApp {
       ledger: NotificationLedger(postgres: postgres, logger: logger), logger: logger)
 
     let http = ServiceHTTP.application(
-      service: "Notifier", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger)
+      service: "Notifier", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      logger: logger)
 
     try await ServiceMain.run(
       postgres: postgres,
@@ -48,10 +50,10 @@ struct NotifierApp {
     ) {
       try await PostgresMigrator.migrate(postgres, migrations: NotifierMigrations.all, logger: logger)
       try await registry.load()
-      if settings.kafka.createTopics {
+      if settings.common.kafka.createTopics {
         try await KafkaAdmin.createTopicsIfMissing(
-          [settings.kafka.topic(topics.matches), settings.kafka.topic(topics.registry, compacted: true)],
-          client: settings.kafka.client, logger: logger)
+          [settings.common.kafka.topic(topics.matches), settings.common.kafka.topic(topics.registry, compacted: true)],
+          client: settings.common.kafka.client, logger: logger)
       }
     }
   }

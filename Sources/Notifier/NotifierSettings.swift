@@ -13,9 +13,7 @@ struct NotifierSettings: Sendable {
     case tls
   }
 
-  static let database = "vi_notifier"
-  static let httpPort = Settings.httpPort(default: 8082)
-  static let postgresURL = Settings.postgresURL(database: database)
+  static let defaults = ServiceSettings.Defaults(clientID: "notifier", database: "vi_notifier", httpPort: 8082)
   static let smtpHost = Setting<String>.string("VI_SMTP_HOST", default: "127.0.0.1", help: "SMTP server host")
   static let smtpPort = Setting<Int>.integer("VI_SMTP_PORT", default: 2525, in: 1...65535, help: "SMTP server port")
   static let smtpSecurity = Setting<SMTPSecurity>.choice(
@@ -30,25 +28,19 @@ struct NotifierSettings: Sendable {
     "VI_MAIL_FROM_NAME", default: "Verwijsindex", help: "Sender name of every e-mail")
 
   /// For `--help`.
-  static let documentation: [SettingDocumentation] =
-    [
-      httpPort.documentation, Settings.httpHost.documentation, postgresURL.documentation, smtpHost.documentation,
-      smtpPort.documentation, smtpSecurity.documentation, smtpUsername.documentation, smtpPassword.documentation,
-      smtpHelo.documentation, mailFrom.documentation, mailFromName.documentation,
-    ] + Settings.common
+  static let documentation = ServiceSettings.documentation(
+    defaults,
+    own: [
+      smtpHost.documentation, smtpPort.documentation, smtpSecurity.documentation, smtpUsername.documentation,
+      smtpPassword.documentation, smtpHelo.documentation, mailFrom.documentation, mailFromName.documentation,
+    ])
 
-  var kafka: KafkaSettings
-  var postgres: PostgresURL
-  var httpHost: String
-  var httpPort: Int
+  var common: ServiceSettings
   var smtp: SMTPConfiguration
   var sender: EmailAddress
 
   init(_ environment: EnvironmentVariables) throws {
-    kafka = try KafkaSettings(environment, clientID: "notifier")
-    postgres = try environment.read(Self.postgresURL)
-    httpHost = try environment.read(Settings.httpHost)
-    httpPort = try environment.read(Self.httpPort)
+    common = try ServiceSettings(environment, defaults: Self.defaults)
     let tls: SMTPConfiguration.TLSMode =
       switch try environment.read(Self.smtpSecurity) {
       case .none: .none

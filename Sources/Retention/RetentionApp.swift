@@ -12,11 +12,11 @@ struct RetentionApp {
 
   /// Runs the projection and the hourly (configurable) schedule on the system clock until shut down.
   func serve() async throws {
-    let topics = settings.kafka.topics
-    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
-    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let topics = settings.common.kafka.topics
+    let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(group: "retention", topics: [topics.signals]), logger: logger)
+      configuration: settings.common.kafka.consumer(group: "retention", topics: [topics.signals]), logger: logger)
     let projection = ProjectionLoop(consumer: consumer, postgres: postgres, logger: logger)
     let scheduler = RetentionScheduler(
       postgres: postgres, producer: producer, signalsTopic: topics.signals, logger: logger)
@@ -32,7 +32,8 @@ struct RetentionApp {
       }
     }
     let http = ServiceHTTP.application(
-      service: "Retention", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger)
+      service: "Retention", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      logger: logger)
 
     try await ServiceMain.run(
       postgres: postgres,
@@ -44,10 +45,10 @@ struct RetentionApp {
 
   /// Evaluates the schedule once at `asOf`, prints the result, and emits it unless `dryRun`.
   func runOnce(asOf: CalendarDate, dryRun: Bool) async throws {
-    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
-    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let scheduler = RetentionScheduler(
-      postgres: postgres, producer: producer, signalsTopic: settings.kafka.topics.signals, logger: logger)
+      postgres: postgres, producer: producer, signalsTopic: settings.common.kafka.topics.signals, logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { await postgres.run() }
       group.addTask { try await producer.run() }
@@ -63,9 +64,10 @@ struct RetentionApp {
 
   private func setUp(_ postgres: PostgresClient) async throws {
     try await PostgresMigrator.migrate(postgres, migrations: RetentionMigrations.all, logger: logger)
-    if settings.kafka.createTopics {
+    if settings.common.kafka.createTopics {
       try await KafkaAdmin.createTopicsIfMissing(
-        [settings.kafka.topic(settings.kafka.topics.signals)], client: settings.kafka.client, logger: logger)
+        [settings.common.kafka.topic(settings.common.kafka.topics.signals)], client: settings.common.kafka.client,
+        logger: logger)
     }
   }
 }

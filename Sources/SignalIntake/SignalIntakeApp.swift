@@ -10,11 +10,12 @@ struct SignalIntakeApp {
   let logger: Logger
 
   func run() async throws {
-    let topics = settings.kafka.topics
-    let postgres = PostgresClient(configuration: settings.postgres.clientConfiguration, backgroundLogger: logger)
-    let producer = try KafkaProducer(configuration: settings.kafka.producer, logger: logger)
+    let topics = settings.common.kafka.topics
+    let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
+    let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.kafka.consumer(group: "signal-intake", topics: [topics.signalCommands]), logger: logger)
+      configuration: settings.common.kafka.consumer(group: "signal-intake", topics: [topics.signalCommands]),
+      logger: logger)
     let registry = IntakeRegistry(
       store: RegistryStore(client: postgres, logger: logger), producer: producer, topic: topics.registry,
       logger: logger)
@@ -26,7 +27,8 @@ struct SignalIntakeApp {
       consumer: consumer, registry: registry, publisher: publisher, postgres: postgres, logger: logger)
 
     let http = ServiceHTTP.application(
-      service: "SignalIntake", host: settings.httpHost, port: settings.httpPort, postgres: postgres, logger: logger
+      service: "SignalIntake", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      logger: logger
     ) { router in
       SignalRoutes(registry: registry, publisher: publisher, postgres: postgres, logger: logger).add(to: router)
       AdminRoutes(registry: registry, adminToken: settings.adminToken, logger: logger).add(to: router)
@@ -42,12 +44,13 @@ struct SignalIntakeApp {
     ) {
       try await PostgresMigrator.migrate(postgres, migrations: IntakeMigrations.all, logger: logger)
       try await registry.load()
-      if settings.kafka.createTopics {
+      if settings.common.kafka.createTopics {
         try await KafkaAdmin.createTopicsIfMissing(
           [
-            settings.kafka.topic(topics.signalCommands), settings.kafka.topic(topics.signalCommandsRejected),
-            settings.kafka.topic(topics.signals), settings.kafka.topic(topics.registry, compacted: true),
-          ], client: settings.kafka.client, logger: logger)
+            settings.common.kafka.topic(topics.signalCommands),
+            settings.common.kafka.topic(topics.signalCommandsRejected),
+            settings.common.kafka.topic(topics.signals), settings.common.kafka.topic(topics.registry, compacted: true),
+          ], client: settings.common.kafka.client, logger: logger)
       }
     }
   }
