@@ -13,7 +13,7 @@ struct MatcherDatabase {
   /// Runs `body` with a client on a new database, migrated; drops the database afterwards.
   static func with<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
     let name = "t" + UUID().uuidString.prefix(8).lowercased() + "_matcher"
-    try await client(database: "vi_test") { admin in
+    _ = try await client(database: "vi_test") { admin in
       try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
     }
     do {
@@ -30,7 +30,7 @@ struct MatcherDatabase {
   }
 
   private static func drop(_ name: String) async throws {
-    try await client(database: "vi_test") { admin in
+    _ = try await client(database: "vi_test") { admin in
       try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), logger: logger)
     }
   }

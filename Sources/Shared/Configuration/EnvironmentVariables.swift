@@ -26,7 +26,4 @@ public struct EnvironmentVariables: Sendable {
     }
     return value
   }
-
-  /// The raw value of a variable, when set.
-  public subscript(_ name: String) -> String? { values[name] }
 }

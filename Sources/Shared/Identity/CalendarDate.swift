@@ -45,21 +45,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     self.day = components.day!
   }
 
-  /// Midnight at the start of this day in Europe/Amsterdam.
-  public var startOfDay: Date {
-    Self.amsterdam.date(from: DateComponents(year: year, month: month, day: day))!
-  }
-
   /// The date `years` later. 29 February falls to 1 March in a year without it (the day after 28 February),
   /// which is when a person born on 29 February reaches an age in a common year.
   public func adding(years: Int) -> CalendarDate {
     CalendarDate(year: year + years, month: month, day: day)
       ?? CalendarDate(year: year + years, month: 3, day: 1)!
-  }
-
-  /// The date `days` later (or earlier, for negative `days`).
-  public func adding(days: Int) -> CalendarDate {
-    CalendarDate(Self.amsterdam.date(byAdding: .day, value: days, to: startOfDay.addingTimeInterval(12 * 3600))!)
   }
 
   /// The person's age in whole years on `date`.

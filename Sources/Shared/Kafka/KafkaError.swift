@@ -39,16 +39,6 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable {
     self.init(kind, code: error.rawValue, "\(context): \(name) (\(text))")
   }
 
-  /// Whether librdkafka says a retry may succeed (e.g. a full local queue or a broker that is not reachable).
-  public var isRetriable: Bool {
-    guard let code else { return false }
-    let error = rd_kafka_resp_err_t(rawValue: code)
-    return error == RD_KAFKA_RESP_ERR__QUEUE_FULL || error == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT
-      || error == RD_KAFKA_RESP_ERR__TRANSPORT || error == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
-      || error == RD_KAFKA_RESP_ERR__TIMED_OUT || error == RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS
-      || error == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT
-  }
-
   /// The kind and message.
   public var description: String { "KafkaError.\(kind): \(message)" }
 
