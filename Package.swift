@@ -29,6 +29,7 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -67,7 +68,12 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "Notifier", dependencies: ["Shared", "SMTPClient"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "Notifier",
+      dependencies: ["Shared", "SMTPClient", .product(name: "Mustache", package: "swift-mustache")],
+      resources: [.copy("Templates")],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "vi",
@@ -109,6 +115,22 @@ let package = Package(
       name: "MatcherTests",
       dependencies: [
         "Matcher", "Shared",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "NotifierTests",
+      dependencies: [
+        "Notifier", "Shared", "SMTPClient",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "RetentionTests",
+      dependencies: [
+        "Retention", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings

@@ -47,6 +47,8 @@ struct SignalApplier {
       guard let expiry = event.expired else { return 0 }
       try await archive(signalId: expiry.signalId, at: event.occurredAt)
       return 0
+    case .expiryReminder, .purged, .childErased, .childCorrected:
+      return 0
     }
   }
 
@@ -160,7 +162,7 @@ struct SignalApplier {
   }
 
   /// Records the match of two signals once, and its event in the outbox. The earlier signaller has regie.
-  private func match(_ me: StoredSignal, _ other: StoredSignal, kind: MatchEvent.Kind, at: Date) async throws -> Bool {
+  private func match(_ me: StoredSignal, _ other: StoredSignal, kind: MatchNotice.Kind, at: Date) async throws -> Bool {
     let (a, b) = me.signalId.uuidString < other.signalId.uuidString ? (me, other) : (other, me)
     // Name-based ids: the same two signals always make the same match and match event, so a match made again
     // (events replayed after a database restore) is recognised by the Notifier, which e-mails nobody twice.
@@ -174,9 +176,12 @@ struct SignalApplier {
     ).collect()
     guard !inserted.isEmpty else { return false }
     let first = other.registeredAt <= me.registeredAt ? other : me
-    let event = MatchEvent(
-      eventId: StableID.make("match-event", matchId.uuidString), matchId: matchId, kind: kind, occurredAt: at,
-      parties: [other, me].map { $0.party(hasRegie: $0.signalId == first.signalId) })
+    let event = NoticeEvent(
+      eventId: StableID.make("match-event", matchId.uuidString), type: .match, occurredAt: at,
+      match: MatchNotice(
+        matchId: matchId, kind: kind, parties: [other.party, me.party],
+        regie: RegieHolder(organisationId: first.organisationId, professionalId: first.professionalId),
+        municipalityCodes: []))
     try await connection.query(
       """
       INSERT INTO outbox (topic, key, payload)

@@ -12,9 +12,9 @@ struct StoredSignal: Sendable {
   var registeredAt: Date
 
   /// This signal as one side of a match.
-  func party(hasRegie: Bool) -> MatchParty {
-    MatchParty(
+  var party: SignalParty {
+    SignalParty(
       signalId: signalId, organisationId: organisationId, professionalId: professionalId, reference: reference,
-      childInitials: childInitials, childBirthDate: childBirthDate, hasRegie: hasRegie)
+      childInitials: childInitials, childBirthDate: childBirthDate)
   }
 }

@@ -40,42 +40,43 @@ struct NotifyLoop: Sendable {
   func run() async throws {
     for try await batch in consumer.batches.cancelOnGracefulShutdown() {
       for record in batch {
-        guard let match = try? EventCoding.decode(MatchEvent.self, from: record.value) else {
+        guard let notice = try? EventCoding.decode(NoticeEvent.self, from: record.value) else {
           logger.error(
             "Skipping a match event that cannot be read",
             metadata: ["kafka.partition": "\(record.partition)", "kafka.offset": "\(record.offset)"])
           continue
         }
-        guard try await deliver(match) else { return }
+        guard let match = notice.match else { continue }
+        guard try await deliver(match, eventId: notice.eventId) else { return }
       }
       try consumer.commit(batch.nextPositions)
     }
   }
 
   /// Sends the match's notices; `false` when shutdown interrupted it (the batch then stays uncommitted).
-  private func deliver(_ match: MatchEvent) async throws -> Bool {
-    let done = try await ledger.handled(eventId: match.eventId)
+  private func deliver(_ match: MatchNotice, eventId: UUID) async throws -> Bool {
+    let done = try await ledger.handled(eventId: eventId)
     for party in match.parties where !done.contains(party.professionalId) {
       var backoff = Duration.milliseconds(200)
       while true {
-        switch await attempt(party, match) {
+        switch await attempt(party, match, eventId: eventId) {
         case .sent:
-          try await ledger.record(eventId: match.eventId, recipient: party.professionalId)
+          try await ledger.record(eventId: eventId, recipient: party.professionalId)
           sent.increment()
         case .failedForGood(let reason):
-          try await ledger.record(eventId: match.eventId, recipient: party.professionalId, failed: reason)
+          try await ledger.record(eventId: eventId, recipient: party.professionalId, failed: reason)
           failed.increment()
           logger.error(
             "E-mail refused for good; recorded as failed",
             metadata: [
-              "match.event": "\(match.eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
+              "match.event": "\(eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
             ])
         case .retryLater(let reason):
           retried.increment()
           logger.warning(
             "E-mail not sent yet; retrying",
             metadata: [
-              "match.event": "\(match.eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
+              "match.event": "\(eventId)", "recipient": "\(party.professionalId)", "reason": "\(reason)",
               "retry.after": "\(backoff)",
             ])
           guard await sleepUnlessShuttingDown(for: backoff) else { return false }
@@ -94,7 +95,7 @@ struct NotifyLoop: Sendable {
     case failedForGood(String)
   }
 
-  private func attempt(_ party: MatchParty, _ match: MatchEvent) async -> Attempt {
+  private func attempt(_ party: SignalParty, _ match: MatchNotice, eventId: UUID) async -> Attempt {
     let notice: Notice
     do {
       notice = try NoticeComposer(registry: registry.current).notice(for: party, in: match)
@@ -107,7 +108,7 @@ struct NotifyLoop: Sendable {
         subject: notice.subject, body: notice.body)
       _ = try await smtp.send(message)
       logger.info(
-        "E-mail sent", metadata: ["match.event": "\(match.eventId)", "recipient": "\(party.professionalId)"])
+        "E-mail sent", metadata: ["match.event": "\(eventId)", "recipient": "\(party.professionalId)"])
       return .sent
     } catch let error as SMTPError where error.isTransient {
       return .retryLater("\(error)")

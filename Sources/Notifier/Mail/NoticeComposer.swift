@@ -21,7 +21,7 @@ struct NoticeComposer: Sendable {
   let registry: RegistrySnapshot
 
   /// The notice for `recipient`, one of the match's parties.
-  func notice(for recipient: MatchParty, in match: MatchEvent) throws -> Notice {
+  func notice(for recipient: SignalParty, in match: MatchNotice) throws -> Notice {
     guard let professional = registry.professionals[recipient.professionalId] else {
       throw Missing.professional(recipient.professionalId)
     }
@@ -31,7 +31,7 @@ struct NoticeComposer: Sendable {
     case .child:
       lines.append("Er is een match in de Verwijsindex op uw signaal over \(describe(recipient)).")
       lines.append("Ook de volgende professional is bij deze jongere betrokken:")
-    case .family:
+    case .family, .address:
       lines.append("Er is een gezinsmatch in de Verwijsindex op uw signaal over \(describe(recipient)).")
       lines.append(
         "Een andere professional heeft een signaal afgegeven over een ander kind uit hetzelfde gezin:")
@@ -41,12 +41,11 @@ struct NoticeComposer: Sendable {
       lines += try contactLines(for: other)
       lines.append("")
     }
-    if let lead = match.parties.first(where: \.hasRegie) {
-      let name = registry.organisations[lead.organisationId]?.name ?? lead.organisationId
-      lines.append(
-        lead.signalId == recipient.signalId ? "Uw organisatie heeft de regie." : "De regie ligt bij \(name).")
-      lines.append("")
-    }
+    let lead = match.regie
+    let name = registry.organisations[lead.organisationId]?.name ?? lead.organisationId
+    lines.append(
+      lead.professionalId == recipient.professionalId ? "U heeft de regie." : "De regie ligt bij \(name).")
+    lines.append("")
     lines += [
       "Neem contact met elkaar op om af te stemmen wie wat doet.",
       "",
@@ -60,14 +59,14 @@ struct NoticeComposer: Sendable {
   }
 
   /// "P.J. Jansen, geboren 01-05-2015 (uw referentie: 12345)".
-  private func describe(_ party: MatchParty) -> String {
+  private func describe(_ party: SignalParty) -> String {
     let birth = party.childBirthDate
     let date = "\(pad(birth.day))-\(pad(birth.month))-\(birth.year)"
     let reference = party.reference.map { " (uw referentie: \($0))" } ?? ""
     return "\(party.childInitials), geboren \(date)\(reference)"
   }
 
-  private func contactLines(for party: MatchParty) throws -> [String] {
+  private func contactLines(for party: SignalParty) throws -> [String] {
     guard let professional = registry.professionals[party.professionalId] else {
       throw Missing.professional(party.professionalId)
     }

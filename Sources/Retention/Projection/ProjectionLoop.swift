@@ -63,6 +63,8 @@ struct ProjectionLoop: Sendable {
       try await connection.query(
         "UPDATE retention_signals SET status = 'expired' WHERE signal_id = \(expiry.signalId) AND status = 'active'",
         logger: logger)
+    case .expiryReminder, .purged, .childErased, .childCorrected:
+      return
     }
   }
 }

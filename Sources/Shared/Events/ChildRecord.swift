@@ -8,12 +8,19 @@ public struct ChildRecord: Codable, Sendable, Hashable {
   public var gender: String
   /// Pseudonyms of the parents, for family matches.
   public var parentPseudonyms: [Pseudonym]
+  /// Pseudonym of the normalised address (postcode, house number, addition), for address matches; absent when no
+  /// address was given or it is an institutional address.
+  public var addressPseudonym: Pseudonym?
 
   /// Creates a child record.
-  public init(initials: String, birthDate: CalendarDate, gender: String, parentPseudonyms: [Pseudonym]) {
+  public init(
+    initials: String, birthDate: CalendarDate, gender: String, parentPseudonyms: [Pseudonym],
+    addressPseudonym: Pseudonym? = nil
+  ) {
     self.initials = initials
     self.birthDate = birthDate
     self.gender = gender
     self.parentPseudonyms = parentPseudonyms
+    self.addressPseudonym = addressPseudonym
   }
 }

@@ -12,6 +12,14 @@ public struct SignalEvent: Codable, Sendable, Hashable {
     case ended = "signal.ended"
     /// A signal reached its end date (Retention).
     case expired = "signal.expired"
+    /// A signal reaches its end date soon (Retention).
+    case expiryReminder = "signal.expiryReminder"
+    /// An archived signal reached five years in the archive (Retention).
+    case purged = "signal.purged"
+    /// Everything about the child goes: 23rd birthday (Retention), death or objection (Matcher admin API).
+    case childErased = "child.erased"
+    /// The child's personal data was corrected (Matcher admin API).
+    case childCorrected = "child.corrected"
   }
 
   /// Unique per event; consumers use it to ignore redeliveries.
@@ -28,6 +36,14 @@ public struct SignalEvent: Codable, Sendable, Hashable {
   public var ended: SignalEnding?
   /// For ``EventType/expired``.
   public var expired: SignalExpiry?
+  /// For ``EventType/expiryReminder``.
+  public var reminder: SignalReminder?
+  /// For ``EventType/purged``.
+  public var purged: SignalPurge?
+  /// For ``EventType/childErased``.
+  public var erased: ChildErasure?
+  /// For ``EventType/childCorrected``.
+  public var corrected: ChildCorrection?
   /// During a rotation of the pseudonym key: the previous pseudonyms, to rename before applying the event.
   public var rekeying: Rekeying?
 
@@ -35,7 +51,8 @@ public struct SignalEvent: Codable, Sendable, Hashable {
   public init(
     eventId: UUID = UUID(), type: EventType, occurredAt: Date, childPseudonym: Pseudonym,
     registered: SignalRegistration? = nil, ended: SignalEnding? = nil, expired: SignalExpiry? = nil,
-    rekeying: Rekeying? = nil
+    reminder: SignalReminder? = nil, purged: SignalPurge? = nil, erased: ChildErasure? = nil,
+    corrected: ChildCorrection? = nil, rekeying: Rekeying? = nil
   ) {
     self.eventId = eventId
     self.type = type
@@ -44,6 +61,10 @@ public struct SignalEvent: Codable, Sendable, Hashable {
     self.registered = registered
     self.ended = ended
     self.expired = expired
+    self.reminder = reminder
+    self.purged = purged
+    self.erased = erased
+    self.corrected = corrected
     self.rekeying = rekeying
   }
 }

@@ -11,7 +11,7 @@ final class ServiceProcess: @unchecked Sendable {
   init(name: String, arguments: [String] = [], environment: [String: String], logDirectory: URL) throws {
     self.name = name
     log = logDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(6)).log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
     process.executableURL = TestEnvironment.binaries.appendingPathComponent(name)
     process.arguments = arguments

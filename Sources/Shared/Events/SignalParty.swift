@@ -1,7 +1,8 @@
 public import Foundation
 
-/// One side of a match: a professional's signal, described as that professional knows it.
-public struct MatchParty: Codable, Sendable, Hashable {
+/// A professional's signal as that professional knows it: what a notice names as "your signal" or "the other
+/// professional". Contact details are not in it; the Notifier takes them from the registry at sending time.
+public struct SignalParty: Codable, Sendable, Hashable {
   /// The signal.
   public var signalId: UUID
   /// The professional's organisation.
@@ -10,17 +11,15 @@ public struct MatchParty: Codable, Sendable, Hashable {
   public var professionalId: String
   /// The professional's own reference for the child.
   public var reference: String?
-  /// The child's initials and name, as the professional registered them.
+  /// The child's initials and family name, as the professional registered them.
   public var childInitials: String
   /// The child's birth date.
   public var childBirthDate: CalendarDate
-  /// Whether this party's organisation coordinates (has regie).
-  public var hasRegie: Bool
 
   /// Creates a party.
   public init(
     signalId: UUID, organisationId: String, professionalId: String, reference: String?, childInitials: String,
-    childBirthDate: CalendarDate, hasRegie: Bool
+    childBirthDate: CalendarDate
   ) {
     self.signalId = signalId
     self.organisationId = organisationId
@@ -28,6 +27,5 @@ public struct MatchParty: Codable, Sendable, Hashable {
     self.reference = reference
     self.childInitials = childInitials
     self.childBirthDate = childBirthDate
-    self.hasRegie = hasRegie
   }
 }

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct NotifierPlaceholder { @Test func placeholder() { #expect(Bool(true)) } }

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite struct RetentionPlaceholder { @Test func placeholder() { #expect(Bool(true)) } }
