@@ -69,7 +69,7 @@ struct SignalApplier {
     guard !pairs.isEmpty else { return }
     try await connection.query(
       """
-      UPDATE signal_parents p SET parent_pseudonym = r.current
+      UPDATE child_parents p SET parent_pseudonym = r.current
       FROM UNNEST(\(pairs.map(\.key.value))::text[], \(pairs.map(\.value.value))::text[]) AS r(previous, current)
       WHERE p.parent_pseudonym = r.previous
       """, logger: logger)
@@ -91,12 +91,19 @@ struct SignalApplier {
       """, logger: logger
     ).collect()
     guard !inserted.isEmpty else { return 0 }
+    try await connection.query(
+      """
+      INSERT INTO children (child_pseudonym, initials, birth_date, gender, municipality, first_signalled_at)
+      VALUES (\(child.value), \(registration.child.initials), \(registration.child.birthDate.description)::date,
+        \(registration.child.gender), '', \(registration.registeredAt))
+      ON CONFLICT (child_pseudonym) DO UPDATE SET initials = EXCLUDED.initials
+      """, logger: logger)
     let parents = registration.child.parentPseudonyms.map(\.value)
     if !parents.isEmpty {
       try await connection.query(
         """
-        INSERT INTO signal_parents (signal_id, parent_pseudonym)
-        SELECT \(registration.signalId), p FROM UNNEST(\(parents)::text[]) AS p ON CONFLICT DO NOTHING
+        INSERT INTO child_parents (child_pseudonym, parent_pseudonym)
+        SELECT \(child.value), p FROM UNNEST(\(parents)::text[]) AS p ON CONFLICT DO NOTHING
         """, logger: logger)
     }
     let me = StoredSignal(
@@ -140,7 +147,7 @@ struct SignalApplier {
         """
         SELECT DISTINCT s.signal_id, s.organisation_id, s.professional_id, s.reference, s.child_initials,
           s.child_birth_date::text, s.registered_at
-        FROM signals s JOIN signal_parents p ON p.signal_id = s.signal_id
+        FROM signals s JOIN child_parents p ON p.child_pseudonym = s.child_pseudonym
         WHERE p.parent_pseudonym = ANY(\(parents)::text[]) AND s.status = 'active'
           AND s.child_pseudonym <> \(child.value) AND s.professional_id <> \(me.professionalId)
           AND (\(rules.matchSameOrganisation) OR s.organisation_id <> \(me.organisationId))
