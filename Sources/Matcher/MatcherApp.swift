@@ -10,24 +10,30 @@ struct MatcherApp {
 
   func run() async throws {
     let topics = settings.common.kafka.topics
-    let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
+    let postgres = PostgresClient(
+      configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
     let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let offsets = PostgresOffsetStore(client: postgres, logger: logger)
     let consumer = try KafkaConsumer(
       configuration: settings.common.kafka.consumer(
         group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
       rebalanceListener: offsets, logger: logger)
-    let loop = MatchLoop(
-      consumer: consumer, postgres: postgres, rules: settings.rules, matchesTopic: topics.matches, logger: logger)
     let relay = OutboxRelay(postgres: postgres, producer: producer, logger: logger)
     // Organisation types (regie) and municipalities (the follow-up officer) come from the registry.
-    let registry = RegistryReplica(store: RegistryStore(client: postgres, logger: logger), logger: logger)
+    let registry = RegistryReplica(
+      store: RegistryStore(client: postgres, logger: logger), logger: logger)
+    let loop = MatchLoop(
+      consumer: consumer, postgres: postgres, rules: settings.rules, registry: registry,
+      noticesTopic: topics.matches,
+      logger: logger)
     let registryConsumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(group: "matcher-registry", topics: [topics.registry]),
+      configuration: settings.common.kafka.consumer(
+        group: "matcher-registry", topics: [topics.registry]),
       logger: logger)
 
     let http = ServiceHTTP.application(
-      service: "Matcher", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      service: "Matcher", host: settings.common.httpHost, port: settings.common.httpPort,
+      postgres: postgres,
       logger: logger)
 
     try await ServiceMain.run(
@@ -39,12 +45,14 @@ struct MatcherApp {
       ],
       logger: logger
     ) {
-      try await PostgresMigrator.migrate(postgres, migrations: MatcherMigrations.all, logger: logger)
+      try await PostgresMigrator.migrate(
+        postgres, migrations: MatcherMigrations.all, logger: logger)
       try await registry.load()
       if settings.common.kafka.createTopics {
         try await KafkaAdmin.createTopicsIfMissing(
           [
-            settings.common.kafka.topic(topics.signals), settings.common.kafka.topic(topics.matches),
+            settings.common.kafka.topic(topics.signals),
+            settings.common.kafka.topic(topics.matches),
             settings.common.kafka.topic(topics.registry, compacted: true),
           ], client: settings.common.kafka.client, logger: logger)
       }

@@ -50,20 +50,20 @@ struct MatcherDatabase {
   }
 }
 
-/// Applies events one transaction each, as the Matcher's loop does per batch, and reads back the results.
+/// Applies events in one transaction, as the Matcher's loop does per batch, and reads back the results.
 struct Applier {
   let client: PostgresClient
   var rules = MatchRules(matchSameOrganisation: false)
+  var registry = RegistrySnapshot()
 
   @discardableResult
   func apply(_ events: SignalEvent...) async throws -> Int {
     try await client.withTransaction(logger: MatcherDatabase.logger) { connection in
       let applier = SignalApplier(
-        connection: connection, rules: rules, matchesTopic: "m", logger: MatcherDatabase.logger)
+        connection: connection, rules: rules, registry: registry, noticesTopic: "notices",
+        logger: MatcherDatabase.logger)
       try await applier.lockFamilies(of: events)
-      var made = 0
-      for event in events { made += try await applier.apply(event) }
-      return made
+      return try await applier.apply(events).matches
     }
   }
 

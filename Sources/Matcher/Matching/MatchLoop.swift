@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import PostgresNIO
 import ServiceLifecycle
 import Shared
@@ -11,7 +12,9 @@ struct MatchLoop: Sendable {
   let consumer: KafkaConsumer
   let postgres: PostgresClient
   let rules: MatchRules
-  let matchesTopic: String
+  /// Organisation types and municipalities, read when a signal is stored.
+  let registry: RegistryReplica
+  let noticesTopic: String
   let logger: Logger
 
   func run() async throws {
@@ -22,16 +25,39 @@ struct MatchLoop: Sendable {
       let outcome = try await apply(events)
       // Also commit to Kafka, for consumer-lag monitoring only: PostgreSQL's offsets are the ones that count.
       try? consumer.commit(batch.nextPositions)
+      applied.increment(by: batch.count - outcome.skipped)
+      made.increment(by: outcome.matches)
       if outcome.matches > 0 || outcome.skipped > 0 {
         logger.info(
           "Applied signal events",
-          metadata: ["events": "\(batch.count)", "matches": "\(outcome.matches)", "redelivered": "\(outcome.skipped)"])
+          metadata: [
+            "events": "\(batch.count)", "signals": "\(outcome.signals)", "matches": "\(outcome.matches)",
+            "notices": "\(outcome.notices)", "redelivered": "\(outcome.skipped)",
+          ])
       }
     }
   }
 
+  private let applied = Counter(label: "vi_matcher_events_applied_total")
+  private let made = Counter(label: "vi_matcher_matches_made_total")
+
+  init(
+    consumer: KafkaConsumer, postgres: PostgresClient, rules: MatchRules, registry: RegistryReplica,
+    noticesTopic: String, logger: Logger
+  ) {
+    self.consumer = consumer
+    self.postgres = postgres
+    self.rules = rules
+    self.registry = registry
+    self.noticesTopic = noticesTopic
+    self.logger = logger
+  }
+
+  /// What one batch did.
   struct Outcome {
+    var signals = 0
     var matches = 0
+    var notices = 0
     var skipped = 0
   }
 
@@ -43,12 +69,13 @@ struct MatchLoop: Sendable {
         record.offset >= starts[KafkaTopicPartition(topic: record.topic, partition: record.partition)] ?? 0
       }
       outcome.skipped = events.count - fresh.count
-      let applier = SignalApplier(connection: connection, rules: rules, matchesTopic: matchesTopic, logger: logger)
-      try await applier.lockFamilies(of: fresh.compactMap { try? $0.1.get() })
+      let applier = SignalApplier(
+        connection: connection, rules: rules, registry: registry.current, noticesTopic: noticesTopic, logger: logger)
+      var events: [SignalEvent] = []
       for (record, decoded) in fresh {
         switch decoded {
         case .success(let event):
-          outcome.matches += try await applier.apply(event)
+          events.append(event)
         case .failure(let error):
           logger.error(
             "Skipping a signal event that cannot be read; it was written by an incompatible SignalIntake or Retention",
@@ -58,6 +85,11 @@ struct MatchLoop: Sendable {
             ])
         }
       }
+      try await applier.lockFamilies(of: events)
+      let effects = try await applier.apply(events)
+      outcome.signals = effects.signals
+      outcome.matches = effects.matches
+      outcome.notices = effects.notices.count
       try await saveOffsets(fresh.map(\.0), connection)
       return outcome
     }

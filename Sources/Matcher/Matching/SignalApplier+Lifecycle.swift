@@ -1,0 +1,152 @@
+import Foundation
+import PostgresNIO
+import Shared
+
+extension SignalApplier {
+  /// Applies one lifecycle event. Each is idempotent and harmless when its signal or child is already gone, so any
+  /// order Kafka can deliver (a redelivery, a Retention event for a signal ended meanwhile) is safe.
+  func applyLifecycle(_ event: SignalEvent, into effects: inout BatchEffects) async throws {
+    let child = event.childPseudonym.value
+    switch event.type {
+    case .registered:
+      return
+    case .ended:
+      guard let ending = event.ended else { return }
+      try await end(ending, child: child, at: event.occurredAt, into: &effects)
+    case .expired:
+      guard let expiry = event.expired else { return }
+      try await expire(expiry.signalId, at: event.occurredAt, into: &effects)
+    case .expiryReminder:
+      guard let reminder = event.reminder else { return }
+      try await remind(reminder, at: event.occurredAt, into: &effects)
+    case .purged:
+      guard let purge = event.purged else { return }
+      let rows = try await connection.query(
+        "DELETE FROM signals WHERE signal_id = \(purge.signalId) AND status = 'archived' RETURNING signal_id",
+        logger: logger
+      ).collect()
+      if !rows.isEmpty {
+        effects.log.append(
+          LogEntry(
+            at: event.occurredAt, actor: "retention", action: "signal.purged", childPseudonym: child,
+            signalId: purge.signalId))
+      }
+    case .childErased:
+      guard let erasure = event.erased else { return }
+      try await erase(child: child, erasure, at: event.occurredAt, into: &effects)
+    case .childCorrected:
+      guard let correction = event.corrected else { return }
+      try await correct(child: child, correction, at: event.occurredAt, into: &effects)
+    }
+  }
+
+  /// Ends a professional's active signal: risk ended archives it (its matches end), unjustified deletes it
+  /// (its matches go with it).
+  private func end(_ ending: SignalEnding, child: String, at: Date, into effects: inout BatchEffects) async throws {
+    let rows = try await connection.query(
+      """
+      SELECT signal_id FROM signals
+      WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId) AND status = 'active'
+      """, logger: logger
+    ).collect()
+    guard let signalId = try rows.first?.decode(UUID.self) else { return }
+    switch ending.reason {
+    case .riskEnded:
+      try await archive(signalId, reason: "riskEnded", at: at)
+      effects.log.append(
+        LogEntry(
+          at: at, actor: ending.professionalId, action: "signal.ended", childPseudonym: child, signalId: signalId,
+          detail: #"{"archived":true}"#))
+    case .unjustified:
+      try await connection.query("DELETE FROM signals WHERE signal_id = \(signalId)", logger: logger)
+      effects.log.append(
+        LogEntry(
+          at: at, actor: ending.professionalId, action: "signal.deleted", childPseudonym: child, signalId: signalId,
+          detail: #"{"unjustified":true}"#))
+    }
+    try await updateRegie(children: [child], at: at, into: &effects)
+  }
+
+  /// Archives an expired signal and asks its professional whether to signal again.
+  private func expire(_ signalId: UUID, at: Date, into effects: inout BatchEffects) async throws {
+    guard let signal = try await storedSignals([signalId]).values.first, signal.archivedAt == nil else { return }
+    let archived = try await archive(signalId, reason: "expired", at: at)
+    guard archived else { return }
+    effects.notices.append(
+      NoticeEvent(
+        eventId: StableID.make("expired-notice", signalId.uuidString), type: .expired, occurredAt: at,
+        expiry: ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn)))
+    effects.log.append(
+      LogEntry(
+        at: at, actor: "retention", action: "signal.expired", childPseudonym: signal.childPseudonym, signalId: signalId)
+    )
+    try await updateRegie(children: [signal.childPseudonym], at: at, into: &effects)
+  }
+
+  /// Reminds the professional of a signal that ends soon, if it is still active.
+  private func remind(_ reminder: SignalReminder, at: Date, into effects: inout BatchEffects) async throws {
+    guard let signal = try await storedSignals([reminder.signalId]).values.first, signal.archivedAt == nil else {
+      return
+    }
+    effects.notices.append(
+      NoticeEvent(
+        eventId: StableID.make("reminder-notice", reminder.signalId.uuidString), type: .expiryReminder,
+        occurredAt: at, expiry: ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn)))
+  }
+
+  /// Archives an active signal and ends its matches; `false` when it was not active.
+  @discardableResult
+  private func archive(_ signalId: UUID, reason: String, at: Date) async throws -> Bool {
+    let rows = try await connection.query(
+      """
+      UPDATE signals SET status = 'archived', archived_at = \(at), archive_reason = \(reason)
+      WHERE signal_id = \(signalId) AND status = 'active'
+      RETURNING signal_id
+      """, logger: logger
+    ).collect()
+    guard !rows.isEmpty else { return false }
+    try await connection.query(
+      """
+      UPDATE matches SET ended_at = \(at)
+      WHERE (signal_a = \(signalId) OR signal_b = \(signalId)) AND ended_at IS NULL
+      """, logger: logger)
+    return true
+  }
+
+  /// Deletes everything about the child, archive included. The log book keeps its rows, to account for use, but
+  /// no longer names the child.
+  private func erase(
+    child: String, _ erasure: ChildErasure, at: Date, into effects: inout BatchEffects
+  ) async throws {
+    try await connection.query("DELETE FROM signals WHERE child_pseudonym = \(child)", logger: logger)
+    try await connection.query("DELETE FROM children WHERE child_pseudonym = \(child)", logger: logger)
+    try await connection.query(
+      "UPDATE log_book SET child_pseudonym = NULL WHERE child_pseudonym = \(child)", logger: logger)
+    effects.forget(child: child)
+    let actor = erasure.reason == .turned23 ? "retention" : "region administrator"
+    effects.log.append(
+      LogEntry(
+        at: at, actor: actor, action: "child.erased", childPseudonym: nil, signalId: nil,
+        detail: #"{"reason":"\#(erasure.reason.rawValue)"}"#))
+  }
+
+  /// Corrects the child's personal data, on the child and on every signal about it.
+  private func correct(
+    child: String, _ correction: ChildCorrection, at: Date, into effects: inout BatchEffects
+  ) async throws {
+    try await connection.query(
+      """
+      UPDATE children SET initials = \(correction.initials), birth_date = \(correction.birthDate.description)::date,
+        gender = \(correction.gender), corrected_at = \(at)
+      WHERE child_pseudonym = \(child)
+      """, logger: logger)
+    try await connection.query(
+      """
+      UPDATE signals SET child_initials = \(correction.initials),
+        child_birth_date = \(correction.birthDate.description)::date, child_gender = \(correction.gender)
+      WHERE child_pseudonym = \(child)
+      """, logger: logger)
+    effects.log.append(
+      LogEntry(at: at, actor: "region administrator", action: "child.corrected", childPseudonym: child))
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PostgresNIO
+import Shared
+
+extension SignalApplier {
+  /// Records each pair's match once, updates regie around the children concerned, and queues a notice per new
+  /// match.
+  ///
+  /// Match ids are name-based: the same two signals always make the same match and notice, so a match made again
+  /// (events replayed after a database restore) is recognised by the Notifier, which e-mails nobody twice.
+  func makeMatches(_ candidates: [CandidatePair], into effects: inout BatchEffects) async throws {
+    var seen = Set<[UUID]>()
+    // A pair can be found as a family and as an address match; the family match wins (it is found first).
+    let pairs = candidates.filter { seen.insert($0.signals).inserted }
+    guard !pairs.isEmpty else { return }
+    let ids = pairs.map { StableID.make("match", $0.a.uuidString, $0.b.uuidString) }
+    let rows = try await connection.query(
+      """
+      INSERT INTO matches (match_id, kind, signal_a, signal_b, created_at)
+      SELECT p.id, p.kind, p.a, p.b, greatest(sa.registered_at, sb.registered_at)
+      FROM UNNEST(\(ids)::uuid[], \(pairs.map(\.kind.rawValue))::text[], \(pairs.map(\.a))::uuid[],
+        \(pairs.map(\.b))::uuid[]) WITH ORDINALITY AS p(id, kind, a, b, i)
+      JOIN signals sa ON sa.signal_id = p.a
+      JOIN signals sb ON sb.signal_id = p.b
+      ORDER BY p.i
+      ON CONFLICT DO NOTHING
+      RETURNING match_id
+      """, logger: logger)
+    var made = Set<UUID>()
+    for try await id in rows.decode(UUID.self) {
+      made.insert(id)
+    }
+    guard !made.isEmpty else { return }
+    let new = zip(ids, pairs).filter { made.contains($0.0) }
+    let signals = try await storedSignals(Set(new.flatMap(\.1.signals)))
+    let childRegie = try await updateRegie(
+      children: Set(new.filter { $0.1.kind == .child }.compactMap { signals[$0.1.a]?.childPseudonym }),
+      at: signals.values.map(\.registeredAt).max() ?? Date(), into: &effects)
+    var regieOfMatch: [UUID] = []
+    var holders: [RegieHolder] = []
+    for (matchId, pair) in new {
+      guard let a = signals[pair.a], let b = signals[pair.b] else { continue }
+      let holder =
+        pair.kind == .child
+        ? childRegie[a.childPseudonym] ?? regie(between: a, b) : regie(between: a, b)
+      let (first, second) = a.registeredAt <= b.registeredAt ? (a, b) : (b, a)
+      let municipalities = Set([a.municipality, b.municipality]).filter { !$0.isEmpty }.sorted()
+      let at = second.registeredAt
+      effects.notices.append(
+        NoticeEvent(
+          eventId: StableID.make("match-event", matchId.uuidString), type: .match, occurredAt: at,
+          match: MatchNotice(
+            matchId: matchId, kind: pair.kind, parties: [first.party, second.party], regie: holder,
+            municipalityCodes: municipalities)))
+      effects.log.append(
+        LogEntry(
+          at: at, actor: "matcher", action: "match.made", childPseudonym: second.childPseudonym,
+          signalId: second.signalId, matchId: matchId,
+          detail: #"{"kind":"\#(pair.kind.rawValue)","otherSignalId":"\#(first.signalId)"}"#))
+      regieOfMatch.append(matchId)
+      holders.append(holder)
+    }
+    effects.matches += regieOfMatch.count
+    try await connection.query(
+      """
+      UPDATE matches m SET regie_organisation_id = r.organisation, regie_professional_id = r.professional
+      FROM UNNEST(\(regieOfMatch)::uuid[], \(holders.map(\.organisationId))::text[],
+        \(holders.map(\.professionalId))::text[]) AS r(id, organisation, professional)
+      WHERE m.match_id = r.id
+      """, logger: logger)
+  }
+
+  /// Regie between the two signals of a family or address match: the organisation type ranked first by the
+  /// region, then the first signaller.
+  func regie(between a: StoredSignal, _ b: StoredSignal) -> RegieHolder {
+    let lead = [a, b].min { rank($0) < rank($1) }!
+    return RegieHolder(organisationId: lead.organisationId, professionalId: lead.professionalId)
+  }
+
+  private func rank(_ signal: StoredSignal) -> (Int, Date, String) {
+    (
+      rules.regieOrder.firstIndex(of: signal.organisationType) ?? Int(Int32.max), signal.registeredAt,
+      signal.signalId.uuidString
+    )
+  }
+
+  /// The stored signals with these ids, by id.
+  func storedSignals(_ ids: Set<UUID>) async throws -> [UUID: StoredSignal] {
+    let rows = try await connection.query(
+      "SELECT \(unescaped: StoredSignal.columns) FROM signals WHERE signal_id = ANY(\(Array(ids))::uuid[])",
+      logger: logger)
+    return Dictionary(uniqueKeysWithValues: try await StoredSignal.read(rows).map { ($0.signalId, $0) })
+  }
+}
