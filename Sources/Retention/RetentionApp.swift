@@ -10,7 +10,8 @@ struct RetentionApp {
   let settings: RetentionSettings
   let logger: Logger
 
-  /// Runs the projection and the hourly (configurable) schedule on the system clock until shut down.
+  /// Runs the projection and the hourly (configurable) schedule on the system clock until shut down. The first run
+  /// starts at once, so an instance that takes over (or starts after downtime) catches up without waiting.
   func serve() async throws {
     let topics = settings.common.kafka.topics
     let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
@@ -18,13 +19,15 @@ struct RetentionApp {
     let consumer = try KafkaConsumer(
       configuration: settings.common.kafka.consumer(group: "retention", topics: [topics.signals]), logger: logger)
     let projection = ProjectionLoop(consumer: consumer, postgres: postgres, logger: logger)
-    let scheduler = RetentionScheduler(
-      postgres: postgres, producer: producer, signalsTopic: topics.signals, logger: logger)
+    let scheduler = makeScheduler(postgres: postgres, producer: producer)
     let interval = settings.interval
     let schedule = ServiceLoop("RetentionSchedule") {
       while !Task.isShuttingDownGracefully && !Task.isCancelled {
         do {
-          _ = try await scheduler.run(asOf: CalendarDate(Date()), dryRun: false)
+          // Always the system clock: nothing in the environment can make a running service travel in time.
+          if try await scheduler.run(clock: .system, dryRun: false) == nil {
+            logger.debug("Another Retention instance holds the schedule lock; skipping this run")
+          }
         } catch {
           logger.error("Retention run failed; the next run catches up", metadata: ["error": "\(error)"])
         }
@@ -43,23 +46,28 @@ struct RetentionApp {
     }
   }
 
-  /// Evaluates the schedule once at `asOf`, prints the result, and emits it unless `dryRun`.
-  func runOnce(asOf: CalendarDate, dryRun: Bool) async throws {
+  /// Evaluates the schedule once on `clock`'s day, prints the result, and emits it unless `dryRun`.
+  func runOnce(clock: RetentionClock, dryRun: Bool) async throws {
     let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
     let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
-    let scheduler = RetentionScheduler(
-      postgres: postgres, producer: producer, signalsTopic: settings.common.kafka.topics.signals, logger: logger)
+    let scheduler = makeScheduler(postgres: postgres, producer: producer)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { await postgres.run() }
       group.addTask { try await producer.run() }
       defer { group.cancelAll() }
       try await setUp(postgres)
-      guard let run = try await scheduler.run(asOf: asOf, dryRun: dryRun) else {
+      guard let run = try await scheduler.run(clock: clock, dryRun: dryRun) else {
         print("Another Retention instance holds the schedule lock; nothing was done. Try again later.")
         return
       }
       print(RunReport(run: run, dryRun: dryRun).text)
     }
+  }
+
+  private func makeScheduler(postgres: PostgresClient, producer: KafkaProducer) -> RetentionScheduler {
+    RetentionScheduler(
+      postgres: postgres, producer: producer, signalsTopic: settings.common.kafka.topics.signals,
+      reminderDays: settings.reminderDays, logger: logger)
   }
 
   private func setUp(_ postgres: PostgresClient) async throws {

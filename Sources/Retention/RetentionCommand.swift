@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import Shared
 
-/// Retention: emits expiry (and, later, reminder and purge) events on a schedule.
+/// Retention: emits lifecycle events (reminder, expiry, purge, erasure at 23) on a schedule.
 @main
 struct RetentionCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "Retention",
-    abstract: "Emits lifecycle events (expiry after two years) on a schedule.",
+    abstract:
+      "Emits lifecycle events on a schedule: reminders, expiry after two years, purge after five years in the archive, erasure at 23.",
     discussion: ServiceMain.settingsHelp(RetentionSettings.documentation),
     subcommands: [Serve.self, RunOnce.self], defaultSubcommand: Serve.self)
 
@@ -45,8 +46,9 @@ struct RetentionCommand: AsyncParsableCommand {
     func run() async throws {
       try await ServiceMain.run(service: "Retention") { logger, environment in
         let app = RetentionApp(settings: try RetentionSettings(environment), logger: logger)
-        let date = asOf.flatMap { CalendarDate($0) } ?? CalendarDate(Date())
-        try await app.runOnce(asOf: date, dryRun: dryRun)
+        // --as-of is the operator's explicit request to evaluate another day; without it, the system clock.
+        let clock = asOf.flatMap { CalendarDate($0) }.map { RetentionClock.fixed(on: $0) } ?? .system
+        try await app.runOnce(clock: clock, dryRun: dryRun)
       }
     }
   }

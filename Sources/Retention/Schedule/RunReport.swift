@@ -1,5 +1,5 @@
 /// The text `run-once` prints: counts per kind, then one line per item, oldest first. The dry run and the real run
-/// print the same items for the same date and state.
+/// print the same items for the same date and state, so a dry run shows exactly what the real run would emit.
 struct RunReport {
   let run: RetentionScheduler.Run
   let dryRun: Bool
@@ -9,9 +9,13 @@ struct RunReport {
     for kind in DueItem.Kind.allCases {
       lines.append("  \(kind.rawValue): \(run.items.filter { $0.kind == kind }.count)")
     }
-    for item in run.items {
-      lines.append("\(item.kind.rawValue) \(item.dueOn) signal \(item.signalId.uuidString.lowercased())")
-    }
+    lines += run.items.map(Self.line)
     return lines.joined(separator: "\n")
+  }
+
+  /// One item: kind, due day, subject, event id.
+  static func line(_ item: DueItem) -> String {
+    let subject = item.signalId == nil ? "child \(item.subject)" : "signal \(item.subject)"
+    return "\(item.kind.rawValue) \(item.dueOn) \(subject) event \(item.eventId.uuidString.lowercased())"
   }
 }

@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct RetentionPlaceholder { @Test func placeholder() { #expect(Bool(true)) } }

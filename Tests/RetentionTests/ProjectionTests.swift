@@ -1,0 +1,100 @@
+import Foundation
+import Shared
+import Testing
+
+@testable import Retention
+
+/// The projection follows the signal events, Retention's own included, so the schedule decides on the right state.
+@Suite("Retention projection", .serialized, .timeLimit(.minutes(3)))
+struct ProjectionTests {
+  let birth = CalendarDate("2010-04-10")!
+  var turns23: CalendarDate { birth.adding(years: 23) }
+
+  @Test("a child erased at 23 is not made again by a late registration or correction, and gets nothing more")
+  func erasedChildStaysErased() async throws {
+    try await RetentionHarness.with { harness in
+      let signal = UUID()
+      try await harness.produce([
+        TestEvents.register(signal, child: "kid", birthDate: birth, professional: "p", on: turns23.plus(days: -20))
+      ])
+      try await harness.sync()
+      #expect(try await harness.run(on: turns23.plus(days: -1)).items.isEmpty)
+      let erasure = try await harness.run(on: turns23)
+      #expect(erasure.items.map(\.kind) == [.erasure])
+      try await harness.sync()
+      // Late: a registration validated just before midnight, a correction to a later birth date.
+      try await harness.produce([
+        TestEvents.register(UUID(), child: "kid", birthDate: birth, professional: "q", on: turns23.plus(days: -1)),
+        TestEvents.correct(child: "kid", birthDate: birth.plus(days: 400), on: turns23.plus(days: 1)),
+      ])
+      try await harness.sync()
+      let left = try await harness.postgres.count(
+        """
+        SELECT (SELECT count(*) FROM retention_signals WHERE child_pseudonym = 'kid')
+          + (SELECT count(*) FROM retention_children WHERE child_pseudonym = 'kid')
+        """)
+      #expect(left == 0)
+      for day in [turns23.plus(days: 1), turns23.plus(days: 500), turns23.adding(years: 6)] {
+        #expect(try await harness.run(on: day, dryRun: true).items.isEmpty, "something due on \(day)")
+      }
+    }
+  }
+
+  @Test("a correction moves the 23rd birthday; death erases a child and its signals")
+  func correctionAndDeath() async throws {
+    try await RetentionHarness.with { harness in
+      let corrected = CalendarDate("2009-01-15")!
+      try await harness.produce([
+        TestEvents.register(UUID(), child: "kid", birthDate: birth, professional: "p", on: CalendarDate("2031-06-01")!),
+        TestEvents.register(
+          UUID(), child: "dead", birthDate: birth, professional: "p", on: CalendarDate("2031-06-01")!),
+        TestEvents.correct(child: "kid", birthDate: corrected, on: CalendarDate("2031-07-01")!),
+        TestEvents.erase(child: "dead", reason: .death, on: CalendarDate("2031-08-01")!),
+      ])
+      try await harness.sync()
+      let at23 = corrected.adding(years: 23)
+      #expect(try await harness.run(on: at23.plus(days: -1), dryRun: true).items.isEmpty)
+      let due = try await harness.run(on: at23, dryRun: true).items
+      #expect(due.map(\.kind) == [.erasure] && due.first?.childPseudonym.value == "kid")
+      let later = try await harness.run(on: CalendarDate("2040-01-01")!, dryRun: true).items
+      #expect(!later.contains { $0.childPseudonym.value == "dead" })
+    }
+  }
+
+  @Test("ended early: never expired; risk ended is purged five years after its day, 29 February to 1 March")
+  func endedEarly() async throws {
+    try await RetentionHarness.with(reminderDays: 0) { harness in
+      let made = CalendarDate("2027-01-10")!
+      try await harness.produce([
+        TestEvents.register(UUID(), child: "a", birthDate: birth, professional: "p", on: made),
+        TestEvents.register(UUID(), child: "b", birthDate: birth, professional: "p", on: made),
+        TestEvents.end(child: "a", professional: "p", reason: .riskEnded, on: CalendarDate("2028-02-29")!),
+        TestEvents.end(child: "b", professional: "p", reason: .unjustified, on: CalendarDate("2028-02-29")!),
+      ])
+      try await harness.sync()
+      #expect(try await harness.run(on: made.adding(years: 2), dryRun: true).items.isEmpty, "an ended signal expired")
+      #expect(try await harness.run(on: CalendarDate("2033-02-28")!, dryRun: true).items.isEmpty)
+      let purge = try await harness.run(on: CalendarDate("2033-03-01")!, dryRun: true).items
+      #expect(purge.map(\.kind) == [.purge] && purge.first?.childPseudonym.value == "a")
+      #expect(purge.first?.what == .purge(signalId: purge[0].signalId!, archivedOn: CalendarDate("2028-02-29")!))
+    }
+  }
+
+  @Test("with reminder days 0 there are no reminders; an expiry archives on its as-of day")
+  func noRemindersAndArchiveDay() async throws {
+    try await RetentionHarness.with(reminderDays: 0) { harness in
+      let made = CalendarDate("2027-03-10")!
+      try await harness.produce([
+        TestEvents.register(UUID(), child: "a", birthDate: CalendarDate("2020-01-01")!, professional: "p", on: made)
+      ])
+      try await harness.sync()
+      #expect(try await harness.run(on: made.adding(years: 2).plus(days: -1)).items.isEmpty)
+      // Emitted three days late (downtime): archived on the day it was emitted, as the Matcher archives it.
+      let late = made.adding(years: 2).plus(days: 3)
+      #expect(try await harness.run(on: late).items.map(\.kind) == [.expiry])
+      try await harness.sync()
+      #expect(try await harness.run(on: late.adding(years: 5).plus(days: -1), dryRun: true).items.isEmpty)
+      #expect(try await harness.run(on: late.adding(years: 5), dryRun: true).items.map(\.kind) == [.purge])
+    }
+  }
+}
