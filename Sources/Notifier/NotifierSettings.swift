@@ -26,6 +26,9 @@ struct NotifierSettings: Sendable {
     "VI_MAIL_FROM", default: "noreply@verwijsindex.localhost", help: "Sender address of every e-mail")
   static let mailFromName = Setting<String>.string(
     "VI_MAIL_FROM_NAME", default: "Verwijsindex", help: "Sender name of every e-mail")
+  static let templatesDirectory = Setting<String?>.optional(
+    "VI_NOTIFIER_TEMPLATES_DIR",
+    help: "Directory of the region's e-mail templates (<name>.mustache) that replace the built-in ones of that name")
 
   /// For `--help`.
   static let documentation = ServiceSettings.documentation(
@@ -33,11 +36,14 @@ struct NotifierSettings: Sendable {
     own: [
       smtpHost.documentation, smtpPort.documentation, smtpSecurity.documentation, smtpUsername.documentation,
       smtpPassword.documentation, smtpHelo.documentation, mailFrom.documentation, mailFromName.documentation,
+      templatesDirectory.documentation,
     ])
 
   var common: ServiceSettings
   var smtp: SMTPConfiguration
   var sender: EmailAddress
+  /// The region's template directory, if any.
+  var templatesDirectory: String?
 
   init(_ environment: EnvironmentVariables) throws {
     common = try ServiceSettings(environment, defaults: Self.defaults)
@@ -62,5 +68,6 @@ struct NotifierSettings: Sendable {
     } catch {
       throw ConfigurationError(variable: Self.mailFrom.name, reason: "is not a valid e-mail address")
     }
+    templatesDirectory = try environment.read(Self.templatesDirectory)
   }
 }

@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct NotifierPlaceholder { @Test func placeholder() { #expect(Bool(true)) } }
