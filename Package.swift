@@ -116,6 +116,10 @@ let package = Package(
       dependencies: [
         "Matcher", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings
     ),

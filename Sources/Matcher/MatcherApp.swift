@@ -31,10 +31,15 @@ struct MatcherApp {
         group: "matcher-registry", topics: [topics.registry]),
       logger: logger)
 
+    let api = MatcherAPI(
+      postgres: postgres, registry: registry, producer: producer, signalsTopic: topics.signals,
+      adminToken: settings.adminToken,
+      pseudonymizer: Pseudonymizer(key: settings.pseudonymKey, previousKey: settings.pseudonymKeyPrevious),
+      logger: logger)
     let http = ServiceHTTP.application(
       service: "Matcher", host: settings.common.httpHost, port: settings.common.httpPort,
       postgres: postgres,
-      logger: logger)
+      logger: logger, routes: api.add(to:))
 
     try await ServiceMain.run(
       postgres: postgres,

@@ -153,5 +153,9 @@ enum MatcherMigrations {
         "CREATE INDEX log_book_child ON log_book (child_pseudonym, at) WHERE child_pseudonym IS NOT NULL",
         "CREATE INDEX log_book_at ON log_book (at)",
       ]),
+    // GET /v1/signals reads a professional's own signals.
+    Migration(
+      version: 4, name: "signals by professional",
+      statements: ["CREATE INDEX signals_professional ON signals (professional_id, organisation_id)"]),
   ]
 }
