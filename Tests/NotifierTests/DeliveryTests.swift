@@ -34,6 +34,8 @@ struct DeliveryTests {
     try await withHarness(registry: fixtures.registryEvents) { harness, server in
       let events = [fixtures.match(.child), fixtures.match(.family, number: 2), fixtures.expiry(.expired)]
       #expect(try await harness.enqueue(events) == 7)
+      let backlog = try await harness.queue.backlog()
+      #expect(backlog.pending == 7 && backlog.oldestAge >= 0)
       let steps = try await harness.drain()
       #expect(steps == Array(repeating: .handled, count: 7))
       let messages = try server.messages()
@@ -54,6 +56,7 @@ struct DeliveryTests {
       #expect(try await harness.enqueue(events) == 0)
       #expect(try await harness.drain().isEmpty)
       #expect(try server.messages().count == 7)
+      #expect(try await harness.queue.backlog() == (0, 0))
       let rows = try await NotifierDatabase.rows(harness.client, event: events[0].eventId)
       #expect(
         rows == [

@@ -14,15 +14,17 @@ enum NotifierDatabase {
     return logger
   }()
 
-  /// Runs `body` with a client on a new database, migrated; drops the database afterwards.
-  static func with<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+  /// Runs `body` with a client on a new database with `migrations` applied; drops the database afterwards.
+  static func with<T: Sendable>(
+    migrations: [Migration] = NotifierMigrations.all, _ body: @Sendable (PostgresClient) async throws -> T
+  ) async throws -> T {
     let name = "t" + UUID().uuidString.prefix(8).lowercased() + "_notifier"
     _ = try await client(database: "vi_test") { admin in
       try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
     }
     do {
       let result = try await client(database: name) { client in
-        try await PostgresMigrator.migrate(client, migrations: NotifierMigrations.all, logger: logger)
+        try await PostgresMigrator.migrate(client, migrations: migrations, logger: logger)
         return try await body(client)
       }
       try await drop(name)
