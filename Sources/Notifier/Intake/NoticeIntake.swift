@@ -15,7 +15,7 @@ struct NoticeIntake: Sendable {
 
   func run() async throws {
     for try await batch in consumer.batches.cancelOnGracefulShutdown() {
-      let items = plan(batch)
+      let items = Self.plan(batch, registry: registry.current, logger: logger)
       var delay = Duration.milliseconds(200)
       while true {
         do {
@@ -35,8 +35,10 @@ struct NoticeIntake: Sendable {
   }
 
   /// The deliveries of each readable event in `batch`; unreadable records are logged and skipped.
-  func plan(_ batch: [KafkaConsumerMessage]) -> [(event: NoticeEvent, deliveries: [PlannedDelivery])] {
-    let planner = RecipientPlanner(registry: registry.current, logger: logger)
+  static func plan(
+    _ batch: [KafkaConsumerMessage], registry: RegistrySnapshot, logger: Logger
+  ) -> [(event: NoticeEvent, deliveries: [PlannedDelivery])] {
+    let planner = RecipientPlanner(registry: registry, logger: logger)
     return batch.compactMap { record in
       do {
         let event = try EventCoding.decode(NoticeEvent.self, from: record.value)
