@@ -82,6 +82,42 @@ struct APIAdminTests {
     }
   }
 
+  @Test("archived signals and the historical involvement shown are part of the inspection and the owner's view")
+  func archived() async throws {
+    try await APIWorld.with { world, http in
+      try await Fixture.seed(world)
+      let archived = UUID()
+      try await world.sql(
+        """
+        INSERT INTO signals (signal_id, child_pseudonym, organisation_id, organisation_type, municipality,
+          professional_id, reference, child_initials, child_birth_date, child_gender, informed, status,
+          archive_reason, registered_at, ends_on, archived_at)
+        VALUES (\(archived), \(world.pseudonym(Fixture.bsnChild)), 'org-c', 'jeugdhulp', '0363', 'prof-c', 'NOORD-OLD',
+          'P.J. Jansen', '2015-03-04', 'M', 'parents', 'archived', 'riskEnded', '2024-01-01T09:00:00Z', '2026-01-01',
+          '2025-06-01T09:00:00Z')
+        """)
+      try await world.sql(
+        "INSERT INTO historical_shown VALUES (\(archived), 'prof-a', '2026-01-10T09:00:01Z')")
+      let body = try Self.object(await Self.post(http, "/v1/admin/children/inspection", Self.child))
+      let signals = body["signals"] as! [[String: Any]]
+      #expect(signals.first?["status"] as? String == "archived")
+      #expect(signals.first?["archiveReason"] as? String == "riskEnded")
+      let notices = body["historicalNotices"] as! [[String: Any]]
+      #expect(notices.count == 1)
+      #expect((notices.first?["shownTo"] as? [String: Any])?["name"] as? String == "Anna Aarts")
+      let copy = String(
+        buffer: try await Self.post(http, "/v1/admin/children/inspection?format=text", Self.child).body)
+      #expect(copy.contains("gearchiveerd (zorg beëindigd) op 01-06-2025"))
+      #expect(copy.contains("getoond aan Anna Aarts"))
+
+      let own = try await http.execute(
+        uri: "/v1/signals", method: .get, headers: [.authorization: "Bearer \(try world.token("prof-c", of: "org-c"))"])
+      let mine = try Self.object(own)["signals"] as! [[String: Any]]
+      #expect(mine.map { $0["status"] as? String } == ["archived", "active"])
+      #expect(mine.first?["archivedAt"] as? String == "2025-06-01T09:00:00Z")
+    }
+  }
+
   @Test("a child without a BSN is found by family name, birth date and gender, spelled differently")
   func identity() async throws {
     try await APIWorld.with { world, http in

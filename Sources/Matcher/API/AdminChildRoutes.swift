@@ -27,6 +27,7 @@ struct AdminChildRoutes: Sendable {
     var stored: Bool?
   }
 
+  /// Adds the three routes.
   func add(to router: Router<BasicRequestContext>) {
     router.post("/v1/admin/children/inspection") { request, _ in try await inspect(request) }
     router.post("/v1/admin/children/correction") { request, _ in try await correct(request) }

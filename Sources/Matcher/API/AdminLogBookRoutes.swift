@@ -14,11 +14,13 @@ struct AdminLogBookRoutes: Sendable {
   let logBook: LogBook
   let logger: Logger
 
+  /// Adds the two routes.
   func add(to router: Router<BasicRequestContext>) {
     router.get("/v1/admin/log-book") { request, _ in try await read(request) }
     router.post("/v1/admin/log-book/search") { request, _ in try await search(request) }
   }
 
+  /// `GET /v1/admin/log-book`: a page of every row; logged as `logBook.read`.
   private func read(_ request: Request) async throws -> Response {
     try adminToken.authorize(request)
     let query = request.uri.queryParameters
@@ -42,6 +44,8 @@ struct AdminLogBookRoutes: Sendable {
     return try .privateJSON(LogBookPage(entries, limit: range.limit))
   }
 
+  /// `POST /v1/admin/log-book/search`: a page of the rows about one child; logged as `logBook.searched`, naming the
+  /// child only when something is stored about it.
   private func search(_ request: Request) async throws -> Response {
     try adminToken.authorize(request)
     var request = request

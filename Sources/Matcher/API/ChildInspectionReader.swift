@@ -42,6 +42,7 @@ struct ChildInspectionReader: Sendable {
     return nil
   }
 
+  /// The child record, with its number of known parents.
   private func child(
     _ pseudonyms: [String], registry: RegistrySnapshot, on connection: PostgresConnection
   ) async throws -> InspectedChild? {
@@ -64,6 +65,7 @@ struct ChildInspectionReader: Sendable {
     return nil
   }
 
+  /// Who coordinates around the child.
   private func regie(
     _ pseudonyms: [String], registry: RegistrySnapshot, on connection: PostgresConnection
   ) async throws -> InspectedParty? {
@@ -79,6 +81,7 @@ struct ChildInspectionReader: Sendable {
     return nil
   }
 
+  /// Every signal on the child, active and archived, oldest first.
   private func signals(
     _ pseudonyms: [String], registry: RegistrySnapshot, on connection: PostgresConnection
   ) async throws -> [InspectedSignal] {
@@ -109,6 +112,7 @@ struct ChildInspectionReader: Sendable {
     return signals
   }
 
+  /// Every match of the child's signals; of another child's side only that it is another child.
   private func matches(
     _ pseudonyms: [String], registry: RegistrySnapshot, on connection: PostgresConnection
   ) async throws -> [InspectedMatch] {
@@ -146,6 +150,7 @@ struct ChildInspectionReader: Sendable {
     return matches
   }
 
+  /// The archived signals on the child shown as historical involvement, and to whom.
   private func notices(
     _ pseudonyms: [String], registry: RegistrySnapshot, on connection: PostgresConnection
   ) async throws -> [InspectedNotice] {

@@ -65,6 +65,7 @@ struct LogBook: Sendable {
         """, logger: logger))
   }
 
+  /// Decodes rows of `id, at, actor, action, aboutChild, signal_id, match_id, detail`.
   private func read(_ rows: PostgresRowSequence) async throws -> [LogBookEntry] {
     var entries: [LogBookEntry] = []
     for try await (id, at, actor, action, aboutChild, signalId, matchId, detail) in rows.decode(

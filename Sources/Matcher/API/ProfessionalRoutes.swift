@@ -23,10 +23,12 @@ struct ProfessionalRoutes: Sendable {
     var signals: [OwnSignal]
   }
 
+  /// Adds the route.
   func add(to router: Router<BasicRequestContext>) {
     router.get("/v1/signals") { request, _ in try await read(request) }
   }
 
+  /// Authenticates, then reads and logs in one transaction.
   private func read(_ request: Request) async throws -> Response {
     let professional = try authenticator.professional(request)
     let snapshot = registry.current
