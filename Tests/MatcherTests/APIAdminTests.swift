@@ -155,6 +155,8 @@ struct APIAdminTests {
         try await Self.post(http, uri, Self.child, headers: [.authorization: "Bearer wrong-token"]).status
           == .forbidden)
       #expect(try await Self.post(http, uri, "{not json").status == .badRequest)
+      let large = #"{"child":{"familyName":"\#(String(repeating: "x", count: 17 * 1024))"}}"#
+      #expect(try await Self.post(http, uri, large).status == .contentTooLarge)
       let badBSN = try await Self.post(http, uri, #"{"child":{"bsn":"123456789"}}"#)
       #expect(badBSN.status == .unprocessableContent)
       #expect(!String(buffer: badBSN.body).contains("123456789"))
