@@ -51,6 +51,17 @@ struct DeliveryTests {
         messages.first { $0.to == [fixtures.email(fixtures.bram)] && $0.subject.hasPrefix("Match") })
       #expect(toBram.body.contains("Anna de Vries") && toBram.body.contains(fixtures.email(fixtures.anna)))
       #expect(toBram.messageId.hasPrefix("<\(events[0].eventId.uuidString.lowercased()).") == true)
+      // The family match as received: each sees the other professional, never the other child.
+      let family = messages.filter { $0.subject == "Gezinsmatch in de Verwijsindex" }
+      let familyToAnna = try #require(family.first { $0.to == [fixtures.email(fixtures.anna)] })
+      let familyToBram = try #require(family.first { $0.to == [fixtures.email(fixtures.bram)] })
+      #expect(familyToAnna.body.contains("Bram Bakker") && familyToAnna.body.contains("020-3334444"))
+      #expect(familyToBram.body.contains("Anna de Vries") && familyToBram.body.contains("020-1112222"))
+      for secret in ["L. Jansen", "30-09-2018", "ZUS-9"] { #expect(!familyToAnna.body.contains(secret)) }
+      for secret in ["P.J. Jansen", "01-05-2015", "A-1"] { #expect(!familyToBram.body.contains(secret)) }
+      let familyToOfficer = try #require(
+        messages.first { $0.to == ["regie-\(fixtures.id)@amsterdam.test"] && $0.body.contains("gezinsmatch") })
+      #expect(!familyToOfficer.body.contains("Jansen") && !familyToOfficer.body.contains("2018"))
 
       // The same events again (a redelivery): nothing new is queued or sent.
       #expect(try await harness.enqueue(events) == 0)
