@@ -54,6 +54,20 @@ struct TemplateTests {
     }
   }
 
+  @Test func aBrokenRegionTemplateStopsTheStartWithAMessageNamingTheFile() throws {
+    try withDirectory(["signature.mustache": "Groet\n{{/niet-geopend}}\n"]) { directory in
+      let settings = try NotifierSettings(EnvironmentVariables(["VI_NOTIFIER_TEMPLATES_DIR": directory]))
+      do {
+        _ = try NotifierApp.loadTemplates(settings)
+        Issue.record("a broken template was accepted")
+      } catch let error as ConfigurationError {
+        // ServiceMain prints it and exits with status 78.
+        #expect(error.variable == "VI_NOTIFIER_TEMPLATES_DIR")
+        #expect(error.reason.contains("\(directory)/signature.mustache: line 2"), "\(error)")
+      }
+    }
+  }
+
   @Test func aTemplateWithoutABodyIsFoundAtStart() throws {
     try withDirectory(["regie.mustache": "Alleen een onderwerp\n"]) { directory in
       let templates = try MailTemplates.load(overrides: directory)
