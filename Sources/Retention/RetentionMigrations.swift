@@ -82,5 +82,13 @@ enum RetentionMigrations {
         """,
         "DROP TABLE retention_decisions",
       ]),
+    // SignalIntake gives a signal the Matcher deleted (objection) its old id again when the professional signals
+    // again before its end date, with a new end date: that second life is due again, so a decision is per due day.
+    Migration(
+      version: 3, name: "decisions per due day",
+      statements: [
+        "ALTER TABLE retention_lifecycle_decisions DROP CONSTRAINT retention_lifecycle_decisions_pkey",
+        "ALTER TABLE retention_lifecycle_decisions ADD PRIMARY KEY (kind, subject, due_on)",
+      ]),
   ]
 }

@@ -11,13 +11,15 @@ struct DueItemTests {
   let child = Pseudonym(value: "abc")
   let day = CalendarDate("2027-03-01")!
 
-  @Test("an event id depends on kind and subject only, so a re-emission has the same id")
+  @Test("an event id depends on kind, subject and due day only, so a re-emission has the same id")
   func stableIds() {
     let expiry = DueItem(what: .expiry(signalId: signal), childPseudonym: child, dueOn: day)
     let first = expiry.event(asOf: day, at: day.noon)
     let later = expiry.event(asOf: day.plus(days: 3), at: day.plus(days: 3).noon)
     #expect(first.eventId == later.eventId)
-    #expect(first.eventId == StableID.make("retention", "expiry", signal.uuidString))
+    #expect(first.eventId == StableID.make("retention", "expiry", signal.uuidString, "2027-03-01"))
+    let secondLife = DueItem(what: .expiry(signalId: signal), childPseudonym: child, dueOn: day.adding(years: 1))
+    #expect(secondLife.eventId != expiry.eventId, "another due day is another decision")
     let reminder = DueItem(what: .reminder(signalId: signal, endsOn: day), childPseudonym: child, dueOn: day)
     let purge = DueItem(what: .purge(signalId: signal, archivedOn: day), childPseudonym: child, dueOn: day)
     let erasure = DueItem(what: .erasure, childPseudonym: child, dueOn: day)

@@ -97,4 +97,32 @@ struct ProjectionTests {
       #expect(try await harness.run(on: late.adding(years: 5), dryRun: true).items.map(\.kind) == [.purge])
     }
   }
+
+  @Test("a signal id given again after an objection is reminded and expired again, on its new dates")
+  func sameIdAfterObjection() async throws {
+    try await RetentionHarness.with { harness in
+      let signal = UUID()
+      let made = CalendarDate("2027-05-20")!
+      let firstEnd = made.adding(years: 2)
+      try await harness.produce([
+        TestEvents.register(signal, child: "k", birthDate: CalendarDate("2016-01-01")!, professional: "p", on: made)
+      ])
+      try await harness.sync()
+      let firstReminder = try await harness.run(on: firstEnd.plus(days: -28)).items
+      #expect(firstReminder.map(\.kind) == [.reminder])
+      // The objection is upheld; the professional signals again before the old end date and gets the same id.
+      let again = firstEnd.plus(days: -20)
+      try await harness.produce([
+        TestEvents.erase(child: "k", reason: .objection, on: again),
+        TestEvents.register(signal, child: "k", birthDate: CalendarDate("2016-01-01")!, professional: "p", on: again),
+      ])
+      try await harness.sync()
+      #expect(try await harness.run(on: firstEnd).items.isEmpty, "the first life expired")
+      let secondEnd = again.adding(years: 2)
+      let secondReminder = try await harness.run(on: secondEnd.plus(days: -28)).items
+      #expect(secondReminder.map(\.kind) == [.reminder])
+      #expect(secondReminder.first?.eventId != firstReminder.first?.eventId)
+      #expect(try await harness.run(on: secondEnd).items.map(\.kind) == [.expiry])
+    }
+  }
 }

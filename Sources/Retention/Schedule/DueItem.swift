@@ -60,12 +60,13 @@ struct DueItem: Sendable, Hashable {
     signalId.map { $0.uuidString.lowercased() } ?? childPseudonym.value
   }
 
-  /// The event's id: name-based on kind and subject only, so the same decision always makes the same id (also when
-  /// a crash makes the next run emit it again), and no two decisions share one.
+  /// The event's id: name-based on kind, subject and due day, so the same decision always makes the same id (also
+  /// when a crash makes the next run emit it again), and no two decisions share one (a signal id SignalIntake gives
+  /// again after an objection has another end date, so its second reminder is another event).
   var eventId: UUID {
     switch signalId {
-    case .some(let signalId): StableID.make("retention", kind.rawValue, signalId.uuidString)
-    case .none: StableID.make("retention", kind.rawValue, "child", childPseudonym.value)
+    case .some(let signalId): StableID.make("retention", kind.rawValue, signalId.uuidString, dueOn.description)
+    case .none: StableID.make("retention", kind.rawValue, "child", childPseudonym.value, dueOn.description)
     }
   }
 

@@ -24,7 +24,8 @@ extension RetentionScheduler {
         WHERE \(reminderDays)::int > 0 AND s.status = 'active'
           AND s.ends_on <= \(day)::date + \(reminderDays)::int AND s.ends_on > \(day)::date
           AND NOT EXISTS (
-            SELECT 1 FROM retention_lifecycle_decisions x WHERE x.kind = 'expiry' AND x.subject = s.signal_id::text)
+            SELECT 1 FROM retention_lifecycle_decisions x
+            WHERE x.kind = 'expiry' AND x.subject = s.signal_id::text AND x.due_on = s.ends_on)
         UNION ALL
         SELECT 'expiry', 1, s.signal_id, s.child_pseudonym, s.ends_on, s.ends_on FROM retention_signals s
         WHERE s.status = 'active' AND s.ends_on <= \(day)::date
@@ -37,7 +38,7 @@ extension RetentionScheduler {
       ) d
       WHERE NOT EXISTS (
           SELECT 1 FROM retention_lifecycle_decisions x
-          WHERE x.kind = d.kind AND x.subject = coalesce(d.signal_id::text, d.child_pseudonym))
+          WHERE x.kind = d.kind AND x.subject = coalesce(d.signal_id::text, d.child_pseudonym) AND x.due_on = d.due_on)
         AND (d.kind = 'erasure' OR NOT EXISTS (
           SELECT 1 FROM retention_children c WHERE c.child_pseudonym = d.child_pseudonym AND c.turns_23_on <= d.due_on))
       ORDER BY d.due_on, d.rank, coalesce(d.signal_id::text, d.child_pseudonym)

@@ -11,7 +11,7 @@ import Shared
 /// connection closes, PostgreSQL releases the lock, and the next instance to try takes over.
 ///
 /// **Exactly once, and what a crash does.** A run works in chunks of the oldest items due, one transaction each:
-/// insert the chunk's decisions (unique per kind and subject; only the rows actually inserted are emitted), produce
+/// insert the chunk's decisions (unique per kind, subject and due day; only the rows actually inserted are emitted), produce
 /// their events and wait until the broker acknowledged every one, then commit. So a decision is committed only
 /// after its event is on the topic, and an item due is either decided with its event on the topic, or not decided
 /// and emitted again by the next run. A crash between the broker's acknowledgement and the commit leaves events of
@@ -35,6 +35,7 @@ struct RetentionScheduler: Sendable {
   /// The most items decided and emitted in one transaction.
   var chunkSize = 500
   let logger: Logger
+  var metrics = RetentionMetrics()
 
   /// What a run found (dry run) or emitted.
   struct Run: Sendable {
@@ -66,6 +67,7 @@ struct RetentionScheduler: Sendable {
         throw error
       }
       try await unlock(connection)
+      metrics.recordRun()
       if !items.isEmpty {
         logger.info(
           "Emitted lifecycle events",
@@ -87,7 +89,9 @@ struct RetentionScheduler: Sendable {
         let candidates = try await due(asOf: asOf, limit: chunkSize, transaction)
         guard !candidates.isEmpty else { return (0, [DueItem]()) }
         let decided = try await record(candidates, transaction)
-        let items = candidates.filter { decided.contains(DecisionKey(kind: $0.kind.rawValue, subject: $0.subject)) }
+        let items = candidates.filter {
+          decided.contains(DecisionKey(kind: $0.kind.rawValue, subject: $0.subject, dueOn: $0.dueOn.description))
+        }
         _ = try await producer.send(
           try items.map { item in
             let event = item.event(asOf: asOf, at: now)
@@ -97,6 +101,7 @@ struct RetentionScheduler: Sendable {
         return (candidates.count, items)
       }
       emitted += chunk
+      metrics.record(emitted: chunk)
       if found < chunkSize { break }
     }
     return emitted
@@ -106,6 +111,7 @@ struct RetentionScheduler: Sendable {
   private struct DecisionKey: Hashable {
     var kind: String
     var subject: String
+    var dueOn: String
   }
 
   /// Inserts the decisions of `items`; returns those that were not decided before.
@@ -116,11 +122,11 @@ struct RetentionScheduler: Sendable {
       SELECT * FROM UNNEST(\(items.map(\.kind.rawValue))::text[], \(items.map(\.subject))::text[],
         \(items.map(\.dueOn.description))::date[], \(items.map(\.eventId))::uuid[])
       ON CONFLICT DO NOTHING
-      RETURNING kind, subject
+      RETURNING kind, subject, due_on::text
       """, logger: logger)
     var decided = Set<DecisionKey>()
-    for try await (kind, subject) in rows.decode((String, String).self) {
-      decided.insert(DecisionKey(kind: kind, subject: subject))
+    for try await (kind, subject, dueOn) in rows.decode((String, String, String).self) {
+      decided.insert(DecisionKey(kind: kind, subject: subject, dueOn: dueOn))
     }
     return decided
   }
