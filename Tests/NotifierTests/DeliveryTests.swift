@@ -88,7 +88,7 @@ struct DeliveryTests {
         Professional(
           id: fixtures.anna, organisationId: fixtures.school, name: "Anna de Vries",
           email: "busy-\(fixtures.id)@example.test", phone: "020-1112222", active: true)))
-    let slow = RetryPolicy(initial: .seconds(1), maximum: .seconds(1))
+    let slow = RetryPolicy(initial: .seconds(1), maximum: .seconds(1), giveUpAfter: .seconds(600))
     try await withHarness(registry: registry, retry: slow) { harness, server in
       // Anna's expiry notice is due first; her mailbox answers 450 twice.
       try await harness.enqueue([fixtures.expiry(.expiryReminder)])
@@ -106,6 +106,31 @@ struct DeliveryTests {
       let attempts = try await harness.client.query(
         "SELECT max(attempts)::int FROM deliveries WHERE recipient = \("professional/\(fixtures.anna)")")
       for try await count in attempts.decode(Int.self) { #expect(count >= 2) }
+    }
+  }
+
+  @Test func aMailboxThatStaysBusyTooLongFailsForGood() async throws {
+    let fixtures = Fixtures()
+    let registry =
+      fixtures.registryEvents + [
+        RegistryEvent(
+          Professional(
+            id: fixtures.anna, organisationId: fixtures.school, name: "Anna de Vries",
+            email: "busy-\(fixtures.id)@example.test", phone: "020-1112222", active: true))
+      ]
+    let impatient = RetryPolicy(initial: .milliseconds(100), maximum: .milliseconds(100), giveUpAfter: .zero)
+    try await withHarness(registry: registry, retry: impatient) { harness, server in
+      let event = fixtures.expiry(.expired)
+      try await harness.enqueue([event])
+      #expect(try await harness.drain() == [.handled])
+      #expect(
+        try await NotifierDatabase.rows(harness.client, event: event.eventId) == [
+          "professional/\(fixtures.anna) failed"
+        ])
+      var published: [NotificationFailure] = []
+      _ = try await harness.queue.publishFailures(limit: 10) { published = $0 }
+      #expect(published.first?.reason.contains("450") == true)
+      #expect(try server.messages().isEmpty)
     }
   }
 

@@ -13,7 +13,8 @@ import Shared
 /// carries the same Message-ID and mail clients can tell.
 ///
 /// - A 4xx reply to this e-mail, or a recipient not in the registry yet, reschedules only this e-mail with
-///   exponential back-off; the next due e-mail goes at once.
+///   exponential back-off; the next due e-mail goes at once. After ``RetryPolicy/giveUpAfter`` (three days) of that,
+///   the e-mail fails for good.
 /// - When the server is the problem (no connection, time-out, 421, refused login, no STARTTLS), every e-mail would
 ///   fail alike: this one stays due as it was and the sender pauses, with back-off, before trying again. Nothing is
 ///   lost while the server is down; everything goes, in order, once it is back.
@@ -113,7 +114,7 @@ struct DeliverySender: Sendable {
         from: from, to: [try EmailAddress(notice.recipientEmail, name: notice.recipientName)],
         subject: notice.subject, body: notice.body, messageID: messageID(delivery))
     } catch let problem as ComposeProblem where problem.isTransient {
-      return .retry(after: retry.delay(afterFailures: delivery.attempts + 1), reason: "\(problem)")
+      return retryLater(delivery, reason: "\(problem)")
     } catch {
       return .failed(reason: "\(error)")
     }
@@ -122,15 +123,22 @@ struct DeliverySender: Sendable {
       return .sent
     } catch let error as SMTPError {
       if error.isMessageSpecific {
-        return error.isTransient
-          ? .retry(after: retry.delay(afterFailures: delivery.attempts + 1), reason: "\(error)")
-          : .failed(reason: "\(error)")
+        return error.isTransient ? retryLater(delivery, reason: "\(error)") : .failed(reason: "\(error)")
       }
       // The connection, the server or our configuration: every e-mail would fail alike, so none is failed for it.
       return .postpone(reason: "\(error)")
     } catch {
       return .postpone(reason: "\(error)")
     }
+  }
+
+  /// A retry with back-off, or a failure once the e-mail has been failing for longer than the policy allows.
+  private func retryLater(_ delivery: PendingDelivery, reason: String) -> DeliveryOutcome {
+    let waited = Duration.seconds(Date().timeIntervalSince(delivery.enqueuedAt))
+    guard waited < retry.giveUpAfter else {
+      return .failed(reason: "still not accepted after \(retry.giveUpAfter): \(reason)")
+    }
+    return .retry(after: retry.delay(afterFailures: delivery.attempts + 1), reason: reason)
   }
 
   /// `<event-id.recipient-hash@sender-domain>`: the same for every attempt of one (event, recipient).

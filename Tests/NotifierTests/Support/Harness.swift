@@ -9,7 +9,7 @@ import Shared
 
 /// The Notifier's queue and sender on a fresh database, sending to a ``TestSMTPServer``, with fast back-off.
 struct Harness: Sendable {
-  static let retry = RetryPolicy(initial: .milliseconds(100), maximum: .milliseconds(400))
+  static let retry = RetryPolicy(initial: .milliseconds(100), maximum: .milliseconds(400), giveUpAfter: .seconds(600))
 
   let client: PostgresClient
   let queue: DeliveryQueue
