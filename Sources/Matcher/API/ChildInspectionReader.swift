@@ -118,13 +118,17 @@ struct ChildInspectionReader: Sendable {
   ) async throws -> [InspectedMatch] {
     let rows = try await connection.query(
       """
+      WITH own AS (SELECT signal_id FROM signals WHERE child_pseudonym = ANY(\(pseudonyms)::text[]))
       SELECT m.match_id, m.kind, m.created_at, m.ended_at, m.regie_professional_id,
         a.signal_id, a.child_pseudonym = ANY(\(pseudonyms)::text[]), a.organisation_id, a.professional_id,
         b.signal_id, b.child_pseudonym = ANY(\(pseudonyms)::text[]), b.organisation_id, b.professional_id
-      FROM matches m
+      FROM (
+        SELECT * FROM matches WHERE signal_a IN (SELECT signal_id FROM own)
+        UNION
+        SELECT * FROM matches WHERE signal_b IN (SELECT signal_id FROM own)
+      ) m
       JOIN signals a ON a.signal_id = m.signal_a
       JOIN signals b ON b.signal_id = m.signal_b
-      WHERE a.child_pseudonym = ANY(\(pseudonyms)::text[]) OR b.child_pseudonym = ANY(\(pseudonyms)::text[])
       ORDER BY m.created_at, m.match_id
       """, logger: logger)
     var matches: [InspectedMatch] = []
