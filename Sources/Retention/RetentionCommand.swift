@@ -8,7 +8,8 @@ struct RetentionCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "Retention",
     abstract:
-      "Emits lifecycle events on a schedule: reminders, expiry after two years, purge after five years in the archive, erasure at 23.",
+      "Emits lifecycle events on a schedule: reminders, expiry after two years, purge after five years in the "
+      + "archive, erasure at 23.",
     discussion: ServiceMain.settingsHelp(RetentionSettings.documentation),
     subcommands: [Serve.self, RunOnce.self], defaultSubcommand: Serve.self)
 

@@ -31,8 +31,8 @@ enum RetentionMigrations {
     // A signal is active or archived (with its archive day and purge day); a deleted or purged one has no row.
     // Version 1 did not know why a signal ended nor when: such rows count as archived on the day they were made,
     // which purges them no later than any other reading would. The children's birth dates give the 23rd
-    // birthday. Decisions are per (kind, subject), where the subject is a signal id or a child pseudonym, with the id of
-    // the event emitted for it (unknown for decisions of version 1).
+    // birthday. Decisions are per (kind, subject), where the subject is a signal id or a child pseudonym, with the
+    // id of the event emitted for it (unknown for decisions of version 1).
     Migration(
       version: 2, name: "archive and purge days, children, decisions per subject",
       statements: [

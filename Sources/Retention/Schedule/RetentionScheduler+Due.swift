@@ -18,8 +18,8 @@ extension RetentionScheduler {
     let rows = try await connection.query(
       """
       SELECT d.kind, d.signal_id, d.child_pseudonym, d.due_on::text, d.about::text FROM (
-        SELECT 'reminder' AS kind, 0 AS rank, s.signal_id, s.child_pseudonym, s.ends_on - \(reminderDays)::int AS due_on,
-          s.ends_on AS about
+        SELECT 'reminder' AS kind, 0 AS rank, s.signal_id, s.child_pseudonym,
+          s.ends_on - \(reminderDays)::int AS due_on, s.ends_on AS about
         FROM retention_signals s
         WHERE \(reminderDays)::int > 0 AND s.status = 'active'
           AND s.ends_on <= \(day)::date + \(reminderDays)::int AND s.ends_on > \(day)::date

@@ -11,15 +11,15 @@ import Shared
 /// connection closes, PostgreSQL releases the lock, and the next instance to try takes over.
 ///
 /// **Exactly once, and what a crash does.** A run works in chunks of the oldest items due, one transaction each:
-/// insert the chunk's decisions (unique per kind, subject and due day; only the rows actually inserted are emitted), produce
-/// their events and wait until the broker acknowledged every one, then commit. So a decision is committed only
-/// after its event is on the topic, and an item due is either decided with its event on the topic, or not decided
-/// and emitted again by the next run. A crash between the broker's acknowledgement and the commit leaves events of
-/// one chunk on the topic without their decisions; the next run emits them again with the same, name-based event
-/// ids, and every consumer (the Matcher, this projection) applies an event id once. Strictly once on the topic would
-/// need Kafka transactions, which our producer does not offer; so "emitted twice" here means one decision with two
-/// different event ids, or one decision made twice, and neither can happen. At most one chunk's events
-/// (``chunkSize``) can appear twice on the topic after a crash.
+/// insert the chunk's decisions (unique per kind, subject and due day; only the rows actually inserted are
+/// emitted), produce their events and wait until the broker acknowledged every one, then commit. So a decision is
+/// committed only after its event is on the topic, and an item due is either decided with its event on the topic,
+/// or not decided and emitted again by the next run. A crash between the broker's acknowledgement and the commit
+/// leaves events of one chunk on the topic without their decisions; the next run emits them again with the same,
+/// name-based event ids, and the consumers apply them idempotently (the Matcher by event id and state, this
+/// projection by state). Strictly once on the topic would need Kafka transactions, which our producer does not
+/// offer; so "emitted twice" here means one decision with two different event ids, or one decision made twice, and
+/// neither can happen. At most one chunk's events (``chunkSize``) can appear twice on the topic after a crash.
 ///
 /// **Catch-up.** A run takes everything due up to its date that was not decided, oldest first, so a run after
 /// downtime emits what fell due meanwhile, in order.
