@@ -125,4 +125,24 @@ struct ProjectionTests {
       #expect(try await harness.run(on: secondEnd).items.map(\.kind) == [.expiry])
     }
   }
+
+  @Test("a rotation of the pseudonym key renames the child: one erasure at 23, under the current pseudonym")
+  func rekeying() async throws {
+    try await RetentionHarness.with { harness in
+      let made = turns23.plus(days: -100)
+      var renamed = TestEvents.register(UUID(), child: "new", birthDate: birth, professional: "q", on: made)
+      renamed.rekeying = Rekeying(child: Pseudonym(value: "old"), parents: [:])
+      try await harness.produce([
+        TestEvents.register(UUID(), child: "old", birthDate: birth, professional: "p", on: made.plus(days: -30))
+      ])
+      try await harness.sync()
+      try await harness.produce([renamed])
+      try await harness.sync()
+      let due = try await harness.run(on: turns23, dryRun: true).items
+      #expect(due.map(\.kind) == [.erasure] && due.first?.childPseudonym.value == "new")
+      let signals = try await harness.postgres.count(
+        "SELECT count(*)::int FROM retention_signals WHERE child_pseudonym = 'new'")
+      #expect(signals == 2)
+    }
+  }
 }
