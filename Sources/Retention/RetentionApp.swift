@@ -12,6 +12,11 @@ struct RetentionApp {
 
   /// Runs the projection and the hourly (configurable) schedule on the system clock until shut down. The first run
   /// starts at once, so an instance that takes over (or starts after downtime) catches up without waiting.
+  ///
+  /// The schedule does not wait for the projection to read the topic's backlog: a signal ended while Retention was
+  /// down may still look active to that first run and get a reminder or an expiry it no longer needs. The Matcher
+  /// applies the topic in order, so it has the ending first and makes no notice for a signal no longer active;
+  /// the projection, too, ignores an expiry of a signal that is no longer active.
   func serve() async throws {
     let topics = settings.common.kafka.topics
     let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
