@@ -18,7 +18,9 @@ struct MatcherApp {
       configuration: settings.common.kafka.consumer(
         group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
       rebalanceListener: offsets, logger: logger)
-    let relay = OutboxRelay(postgres: postgres, producer: producer, logger: logger)
+    let relay = OutboxRelay(
+      postgres: postgres, producer: producer, recovery: OutboxRecovery(kafka: settings.common.kafka, logger: logger),
+      logger: logger)
     // Organisation types (regie) and municipalities (the follow-up officer) come from the registry.
     let registry = RegistryReplica(
       store: RegistryStore(client: postgres, logger: logger), logger: logger)

@@ -10,8 +10,8 @@ struct MatcherSettings: Sendable {
   static let matchAddress = Setting<Bool>.flag(
     "VI_MATCH_ADDRESS", default: false,
     help: "Also match signals on different children at one (non-institutional) address")
-  static let regieOrder = Setting<String>.string(
-    "VI_REGIE_ORDER", default: "",
+  static let regieOrder = Setting<String?>.optional(
+    "VI_REGIE_ORDER",
     help: "Organisation types, comma-separated, in order of precedence for regie; then the first signaller")
   static let batchSize = Setting<Int>.integer(
     "VI_MATCHER_BATCH_SIZE", default: 2000, in: 1...10_000, help: "Most signal events applied in one transaction")
@@ -39,7 +39,7 @@ struct MatcherSettings: Sendable {
     rules = MatchRules(
       matchSameOrganisation: try environment.read(Self.sameOrganisation),
       matchAddress: try environment.read(Self.matchAddress),
-      regieOrder: try environment.read(Self.regieOrder).split(separator: ",").map {
+      regieOrder: (try environment.read(Self.regieOrder) ?? "").split(separator: ",").map {
         $0.trimmingCharacters(in: .whitespaces)
       }.filter { !$0.isEmpty })
     batchSize = try environment.read(Self.batchSize)

@@ -22,7 +22,7 @@ struct SignalIntakeApp {
     let publisher = SignalPublisher(
       producer: producer, topics: topics,
       pseudonymizer: Pseudonymizer(key: settings.pseudonymKey, previousKey: settings.pseudonymKeyPrevious),
-      registrations: RegistrationStore(logger: logger))
+      registrations: RegistrationStore(logger: logger), institutionalAddresses: settings.institutionalAddresses)
     let intake = IntakeLoop(
       consumer: consumer, registry: registry, publisher: publisher, postgres: postgres, logger: logger)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 import Shared
 
@@ -58,6 +59,11 @@ struct Applier {
 
   @discardableResult
   func apply(_ events: SignalEvent...) async throws -> Int {
+    try await apply(events)
+  }
+
+  @discardableResult
+  func apply(_ events: [SignalEvent]) async throws -> Int {
     try await client.withTransaction(logger: MatcherDatabase.logger) { connection in
       let applier = SignalApplier(
         connection: connection, rules: rules, registry: registry, noticesTopic: "notices",
@@ -83,6 +89,30 @@ struct Applier {
     return result
   }
 
+  /// The notices in the outbox, in order.
+  func notices() async throws -> [NoticeEvent] {
+    var result: [NoticeEvent] = []
+    for try await payload in try await client.query("SELECT payload FROM outbox ORDER BY id").decode(ByteBuffer.self) {
+      result.append(try EventCoding.decode(NoticeEvent.self, from: Array(buffer: payload)))
+    }
+    return result
+  }
+
+  /// The log book's actions, in order.
+  func logBook() async throws -> [String] {
+    var result: [String] = []
+    for try await action in try await client.query("SELECT action FROM log_book ORDER BY id").decode(String.self) {
+      result.append(action)
+    }
+    return result
+  }
+
+  /// A single number from `query`.
+  func count(_ query: PostgresQuery) async throws -> Int {
+    for try await count in try await client.query(query).decode(Int.self) { return count }
+    return 0
+  }
+
   func outboxCount() async throws -> Int {
     let rows = try await client.query("SELECT count(*)::int FROM outbox")
     for try await count in rows.decode(Int.self) { return count }
@@ -102,17 +132,18 @@ enum Events {
 
   static func register(
     _ signalId: UUID = UUID(), child: String, professional: String, organisation: String, parents: [String] = [],
-    rekeying: Rekeying? = nil
+    address: String? = nil, at: Date = now, rekeying: Rekeying? = nil
   ) -> SignalEvent {
     SignalEvent(
-      type: .registered, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      type: .registered, occurredAt: at, childPseudonym: Pseudonym(value: child),
       registered: SignalRegistration(
         signalId: signalId, organisationId: organisation, professionalId: professional, reference: nil,
         informed: .parents,
         child: ChildRecord(
           initials: "A. Kind", birthDate: CalendarDate("2015-01-01")!, gender: "M",
-          parentPseudonyms: parents.map { Pseudonym(value: $0) }),
-        registeredAt: now, endsOn: CalendarDate("2030-01-01")!),
+          parentPseudonyms: parents.map { Pseudonym(value: $0) }, addressPseudonym: address.map { Pseudonym(value: $0) }
+        ),
+        registeredAt: at, endsOn: CalendarDate("2030-01-01")!),
       rekeying: rekeying)
   }
 
@@ -120,5 +151,35 @@ enum Events {
     SignalEvent(
       type: .ended, occurredAt: now, childPseudonym: Pseudonym(value: child),
       ended: SignalEnding(organisationId: organisation, professionalId: professional, reason: reason))
+  }
+
+  static func expire(_ signalId: UUID, child: String) -> SignalEvent {
+    SignalEvent(
+      type: .expired, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      expired: SignalExpiry(signalId: signalId, asOf: CalendarDate("2030-01-02")!))
+  }
+
+  static func remind(_ signalId: UUID, child: String) -> SignalEvent {
+    SignalEvent(
+      type: .expiryReminder, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      reminder: SignalReminder(signalId: signalId, endsOn: CalendarDate("2030-01-01")!))
+  }
+
+  static func purge(_ signalId: UUID, child: String) -> SignalEvent {
+    SignalEvent(
+      type: .purged, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      purged: SignalPurge(signalId: signalId, archivedOn: CalendarDate("2030-01-02")!))
+  }
+
+  static func erase(child: String, reason: ChildErasure.Reason) -> SignalEvent {
+    SignalEvent(
+      type: .childErased, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      erased: ChildErasure(reason: reason))
+  }
+
+  static func correct(child: String, initials: String, birthDate: String) -> SignalEvent {
+    SignalEvent(
+      type: .childCorrected, occurredAt: now, childPseudonym: Pseudonym(value: child),
+      corrected: ChildCorrection(initials: initials, birthDate: CalendarDate(birthDate)!, gender: "O"))
   }
 }

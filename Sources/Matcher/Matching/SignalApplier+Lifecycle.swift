@@ -123,7 +123,7 @@ extension SignalApplier {
     try await connection.query(
       "UPDATE log_book SET child_pseudonym = NULL WHERE child_pseudonym = \(child)", logger: logger)
     effects.forget(child: child)
-    let actor = erasure.reason == .turned23 ? "retention" : "region administrator"
+    let actor = erasure.reason == .turned23 ? "retention" : "admin"
     effects.log.append(
       LogEntry(
         at: at, actor: actor, action: "child.erased", childPseudonym: nil, signalId: nil,
@@ -147,6 +147,6 @@ extension SignalApplier {
       WHERE child_pseudonym = \(child)
       """, logger: logger)
     effects.log.append(
-      LogEntry(at: at, actor: "region administrator", action: "child.corrected", childPseudonym: child))
+      LogEntry(at: at, actor: "admin", action: "child.corrected", childPseudonym: child))
   }
 }

@@ -44,7 +44,12 @@ extension SignalApplier {
         pair.kind == .child
         ? childRegie[a.childPseudonym] ?? regie(between: a, b) : regie(between: a, b)
       let (first, second) = a.registeredAt <= b.registeredAt ? (a, b) : (b, a)
-      let municipalities = Set([a.municipality, b.municipality]).filter { !$0.isEmpty }.sorted()
+      // The municipality stored with the signal, or the registry's now if the organisation was not known then.
+      let municipalities = Set(
+        [a, b].map {
+          $0.municipality.isEmpty ? registry.organisations[$0.organisationId]?.municipality ?? "" : $0.municipality
+        }
+      ).filter { !$0.isEmpty }.sorted()
       let at = second.registeredAt
       effects.notices.append(
         NoticeEvent(

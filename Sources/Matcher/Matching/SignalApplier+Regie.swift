@@ -19,9 +19,11 @@ extension SignalApplier {
       """
       SELECT \(unescaped: StoredSignal.columns) FROM signals s
       WHERE s.child_pseudonym = ANY(\(list)::text[]) AND s.status = 'active'
-        AND EXISTS (
-          SELECT 1 FROM matches m
-          WHERE m.kind = 'child' AND m.ended_at IS NULL AND (m.signal_a = s.signal_id OR m.signal_b = s.signal_id))
+        AND (
+          EXISTS (
+            SELECT 1 FROM matches m WHERE m.signal_a = s.signal_id AND m.kind = 'child' AND m.ended_at IS NULL)
+          OR EXISTS (
+            SELECT 1 FROM matches m WHERE m.signal_b = s.signal_id AND m.kind = 'child' AND m.ended_at IS NULL))
       ORDER BY s.child_pseudonym, COALESCE(array_position(\(rules.regieOrder)::text[], s.organisation_type), 2147483647),
         s.registered_at, s.signal_id
       """, logger: logger)

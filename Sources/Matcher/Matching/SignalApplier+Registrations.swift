@@ -147,13 +147,19 @@ extension SignalApplier {
       .family,
       connection.query(
         """
+        WITH seeds AS (
+          SELECT signal_id, child_pseudonym, professional_id, organisation_id FROM signals
+          WHERE signal_id = ANY(\(ids)::uuid[])
+          UNION
+          SELECT signal_id, child_pseudonym, professional_id, organisation_id FROM signals
+          WHERE child_pseudonym = ANY(\(grownChildren)::text[]) AND status = 'active'
+        )
         SELECT DISTINCT a.signal_id, b.signal_id
-        FROM signals a
+        FROM seeds a
         JOIN child_parents cp ON cp.child_pseudonym = a.child_pseudonym
         JOIN child_parents cq ON cq.parent_pseudonym = cp.parent_pseudonym AND cq.child_pseudonym <> cp.child_pseudonym
         JOIN signals b ON b.child_pseudonym = cq.child_pseudonym
-        WHERE (a.signal_id = ANY(\(ids)::uuid[]) OR a.child_pseudonym = ANY(\(grownChildren)::text[]))
-          AND a.status = 'active' AND b.status = 'active' AND a.professional_id <> b.professional_id
+        WHERE b.status = 'active' AND a.professional_id <> b.professional_id
           AND (\(rules.matchSameOrganisation) OR a.organisation_id <> b.organisation_id)
         """, logger: logger))
   }

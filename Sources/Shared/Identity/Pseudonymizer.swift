@@ -47,7 +47,7 @@ public struct Pseudonymizer: Sendable {
       folded.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
   }
 
-  private func pseudonym(of input: String) -> Pseudonym {
+  func pseudonym(of input: String) -> Pseudonym {
     let code = HMAC<SHA256>.authenticationCode(for: Array(input.utf8), using: key)
     return Pseudonym(value: code.map { String(format: "%02x", $0) }.joined())
   }

@@ -36,7 +36,9 @@ struct SignalRoutes: Sendable {
     try authorise(token, professionalId: data.professionalId, registry: snapshot)
     return Authorised(
       data: data, token: token,
-      validator: CommandValidator(registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now), now: now)
+      validator: CommandValidator(
+        registry: snapshot, pseudonymizer: publisher.pseudonymizer, now: now,
+        institutionalAddresses: publisher.institutionalAddresses), now: now)
   }
 
   private func register(_ request: Request) async throws -> Response {

@@ -39,7 +39,9 @@ struct IntakeLoop: Sendable {
   private func handle(_ batch: [KafkaConsumerMessage]) async throws {
     let now = Date()
     let decider = IntakeDecider(
-      validator: CommandValidator(registry: registry.current, pseudonymizer: publisher.pseudonymizer, now: now))
+      validator: CommandValidator(
+        registry: registry.current, pseudonymizer: publisher.pseudonymizer, now: now,
+        institutionalAddresses: publisher.institutionalAddresses))
     let decisions = batch.map { decider.decide($0, receivedAt: now) }
     try await postgres.withTransaction(logger: logger) { connection in
       var seen = Set<CommandLedger.Key>()

@@ -13,6 +13,8 @@ struct SignalPublisher: Sendable {
   let topics: TopicNames
   let pseudonymizer: Pseudonymizer
   let registrations: RegistrationStore
+  /// Address keys of institutional addresses (`VI_INSTITUTIONAL_ADDRESSES`), which make no address match.
+  var institutionalAddresses: Set<String> = []
 
   /// A validated registration with the ids its event gets.
   struct Registration: Sendable {

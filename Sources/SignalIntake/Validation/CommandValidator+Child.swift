@@ -9,6 +9,8 @@ extension CommandValidator {
     var birthDate: CalendarDate
     var gender: String
     var parentPseudonyms: [Pseudonym]
+    /// The pseudonym of the address, for address matches; `nil` without an address or for an institutional one.
+    var addressPseudonym: Pseudonym?
     /// During a key rotation, the pseudonyms under the previous key.
     var rekeying: Rekeying?
   }
@@ -69,7 +71,10 @@ extension CommandValidator {
     return CheckedIdentity(
       pseudonym: childPseudonym(pseudonymizer),
       initials: Self.initials(givenNames: child.givenNames, familyName: familyName), birthDate: birthDate,
-      gender: gender, parentPseudonyms: parents.map(pseudonymizer.pseudonym(for:)), rekeying: rekeying)
+      gender: gender, parentPseudonyms: parents.map(pseudonymizer.pseudonym(for:)),
+      addressPseudonym: child.address?.key.flatMap {
+        institutionalAddresses.contains($0) ? nil : pseudonymizer.pseudonym(addressKey: $0)
+      }, rekeying: rekeying)
   }
 
   /// A real date, not in the future, and the child younger than 23 on the signal's date (Europe/Amsterdam).

@@ -15,6 +15,8 @@ struct CommandValidator: Sendable {
   let pseudonymizer: Pseudonymizer
   /// The signal's date: the moment of validation, in Europe/Amsterdam.
   let now: Date
+  /// Address keys (``Address/key``) of institutional addresses, which make no address match.
+  var institutionalAddresses: Set<String> = []
 
   /// Validates a register command from `organisationId`.
   func register(_ data: CommandData?, organisationId: String) -> Result<ValidRegistration, ValidationIssues> {
@@ -40,7 +42,8 @@ struct CommandValidator: Sendable {
         informed: informed, childPseudonym: identity.pseudonym,
         child: ChildRecord(
           initials: identity.initials, birthDate: identity.birthDate, gender: identity.gender,
-          parentPseudonyms: identity.parentPseudonyms), rekeying: identity.rekeying))
+          parentPseudonyms: identity.parentPseudonyms, addressPseudonym: identity.addressPseudonym),
+        rekeying: identity.rekeying))
   }
 
   /// Validates an end command from `organisationId`.

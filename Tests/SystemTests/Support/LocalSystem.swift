@@ -42,6 +42,8 @@ final class LocalSystem: @unchecked Sendable {
       "VI_KAFKA_PARTITIONS": "3",
       "VI_KAFKA_SESSION_TIMEOUT_MS": "6000",
       "VI_KAFKA_MAX_POLL_INTERVAL_MS": "6000",
+      // Debug builds are slow: small batches stay well inside the short poll interval.
+      "VI_MATCHER_BATCH_SIZE": "300",
       "VI_POSTGRES_URL": "\(TestEnvironment.postgresBase)/\(database(service))",
       "VI_HTTP_PORT": String(ports[service] ?? 0),
       "VI_SMTP_HOST": TestEnvironment.smtpHost,
@@ -128,7 +130,7 @@ final class LocalSystem: @unchecked Sendable {
     }
   }
 
-  private static func freePort() throws -> Int {
+  static func freePort() throws -> Int {
     let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()

@@ -36,6 +36,13 @@ final class ServiceProcess: @unchecked Sendable {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
   }
 
+  /// SIGKILL, as a crash would: no shutdown, no flushing.
+  func killHard() async {
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
   /// Runs to completion and returns the exit status and output (for one-shot commands such as `run-once`).
   func runToEnd() async throws -> (status: Int32, output: String) {
     try process.run()

@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import PostgresNIO
+import Shared
+
+/// Produces records (paced or all at once), watches the Matcher's database until every signal is stored and the
+/// outbox is empty, and times each match notice from the moment its later signal was produced.
+struct FeedRun {
+  let setup: BenchSetup
+  let noticesTopic: String
+  let expectedSignals: Int
+
+  struct Result {
+    var seconds: Double
+    var produceSeconds: Double
+    var matches: Int
+    var latencies: Latencies
+  }
+
+  /// `messages[i]` carries signal `i` (its reference is `i`); `rate` 0 sends as fast as the broker takes them.
+  func run(_ messages: [KafkaProducerMessage], rate: Int) async throws -> Result {
+    let producer = try KafkaProducer(
+      configuration: KafkaProducerConfiguration(client: setup.client), logger: setup.logger)
+    let consumer = try KafkaConsumer(
+      configuration: KafkaConsumerConfiguration(
+        client: setup.client, groupID: "bench-\(UUID().uuidString)", topics: [noticesTopic],
+        sessionTimeoutMilliseconds: 6000, maxPollIntervalMilliseconds: 6000, maxBatchSize: 5000),
+      logger: setup.logger)
+    let database = try setup.matcherDatabase()
+    let sentAt = NIOLockedValueBox([Double](repeating: 0, count: messages.count))
+    let observed = NIOLockedValueBox((matches: 0, latencies: Latencies()))
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await producer.run() }
+      group.addTask { try await consumer.run() }
+      group.addTask { await database.run() }
+      group.addTask {
+        for try await batch in consumer.batches {
+          let now = Date().timeIntervalSince1970
+          let times = sentAt.withLockedValue { $0 }
+          var found: [Double] = []
+          for record in batch {
+            guard let match = (try? EventCoding.decode(NoticeEvent.self, from: record.value))?.match else { continue }
+            let sent =
+              match.parties.compactMap { $0.reference.flatMap(Int.init) }.filter { $0 < times.count }
+              .map { times[$0] }.max() ?? 0
+            if sent > 0 { found.append(now - sent) }
+          }
+          observed.withLockedValue {
+            $0.matches += found.count
+            $0.latencies.values += found
+          }
+        }
+      }
+      try await Task.sleep(for: .seconds(7))  // the notices consumer joins its group before the clock starts
+      var baseline = 0
+      for try await count in try await database.query("SELECT count(*)::int FROM signals", logger: setup.logger)
+        .decode(Int.self)
+      {
+        baseline = count
+      }
+      let start = ContinuousClock.now
+      let chunk = rate > 0 ? max(1, rate / 10) : 5000
+      var next = start
+      for first in stride(from: 0, to: messages.count, by: chunk) {
+        let range = first..<min(first + chunk, messages.count)
+        let now = Date().timeIntervalSince1970
+        sentAt.withLockedValue { times in
+          for index in range { times[index] = now }
+        }
+        try await producer.send(Array(messages[range]))
+        if rate > 0 {
+          next = next.advanced(by: .milliseconds(100))
+          try await Task.sleep(until: next)
+        }
+      }
+      let produced = ContinuousClock.now - start
+      while true {
+        let rows = try await database.query(
+          "SELECT (SELECT count(*) FROM signals)::int, (SELECT count(*) FROM outbox)::int", logger: setup.logger)
+        var done = false
+        for try await (signals, outbox) in rows.decode((Int, Int).self) {
+          done = signals >= baseline + expectedSignals && outbox == 0
+        }
+        if done { break }
+        guard ContinuousClock.now - start < .seconds(3600) else {
+          throw BenchError("the Matcher did not finish in an hour")
+        }
+        try await Task.sleep(for: .milliseconds(200))
+      }
+      let elapsed = ContinuousClock.now - start
+      try await Task.sleep(for: .seconds(3))  // the last notices reach the consumer
+      group.cancelAll()
+      let result = observed.withLockedValue { $0 }
+      return Result(
+        seconds: elapsed.seconds, produceSeconds: produced.seconds, matches: result.matches,
+        latencies: result.latencies)
+    }
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+}

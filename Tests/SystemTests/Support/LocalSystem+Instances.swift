@@ -1,0 +1,43 @@
+import Foundation
+import PostgresNIO
+import Shared
+
+extension LocalSystem {
+  /// Starts one more instance of `service` (same group, database and topics, a port of its own) and waits until it
+  /// answers `/health`. The caller stops it.
+  func startInstance(_ service: String) async throws -> ServiceProcess {
+    let port = try Self.freePort()
+    var environment = environment(service)
+    environment["VI_HTTP_PORT"] = String(port)
+    let process = try ServiceProcess(name: service, environment: environment, logDirectory: logDirectory)
+    try process.start()
+    let healthy = await eventually(timeout: .seconds(60)) { () -> Bool? in
+      let answer = try? await HTTP.request("GET", "http://127.0.0.1:\(port)/health")
+      return answer?.status == 200 ? true : nil
+    }
+    guard healthy != nil else { throw SystemError("\(service) did not become healthy:\n\(process.tail)") }
+    return process
+  }
+
+  /// How many signals the Matcher has stored.
+  func storedSignals() async throws -> Int {
+    try await withDatabase("Matcher") { client in
+      for try await count in try await client.query("SELECT count(*)::int FROM signals").decode(Int.self) {
+        return count
+      }
+      return 0
+    }
+  }
+
+  /// Whether the Matcher stored `signals` signals and relayed its whole outbox.
+  func outboxDrained(signals: Int) async throws -> Bool {
+    try await withDatabase("Matcher") { client in
+      let rows = try await client.query(
+        "SELECT (SELECT count(*) FROM signals)::int, (SELECT count(*) FROM outbox)::int")
+      for try await (stored, outbox) in rows.decode((Int, Int).self) {
+        return stored >= signals && outbox == 0
+      }
+      return false
+    }
+  }
+}
