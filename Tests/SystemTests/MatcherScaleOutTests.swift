@@ -3,8 +3,9 @@ import PostgresNIO
 import Shared
 import Testing
 
-/// Three Matcher processes share one consumer group on a signals topic of three partitions. One is killed with
-/// SIGKILL while they work and started again. Every expected match must be published exactly once.
+/// Three Matcher processes share one consumer group on a signals topic of three partitions. The first one started,
+/// which holds the outbox relay, is killed with SIGKILL while they work and started again. Every expected match
+/// must be published exactly once.
 @Suite("Matcher scale-out", .serialized)
 struct MatcherScaleOutTests {
   static let signals = 50_000
@@ -20,17 +21,18 @@ struct MatcherScaleOutTests {
         extra.append(try await system.startInstance("Matcher"))
       }
       try await TestProducer.send(population.messages(topic: system.topics["VI_TOPIC_SIGNALS"]!))
-      // Kill one instance once about a third of the signals are stored, then start it again.
+      // Kill the first instance (it relays the outbox) once about a third of the signals are stored; start it again.
       let third = await eventually(timeout: .seconds(240)) {
         try? await system.storedSignals() >= Self.signals / 3 ? true : nil
       }
-      try #require(third != nil, "the Matchers stored too few signals:\n\(extra[0].tail)")
-      await extra[0].killHard()
-      extra[0] = try await system.startInstance("Matcher")
+      let first = try #require(system.processes["Matcher"])
+      try #require(third != nil, "the Matchers stored too few signals:\n\(first.tail)")
+      await first.killHard()
+      extra.append(try await system.startInstance("Matcher"))
       let all = await eventually(timeout: .seconds(600)) {
         try? await system.outboxDrained(signals: Self.signals) ? true : nil
       }
-      try #require(all != nil, "the Matchers did not finish:\n\(extra[0].tail)")
+      try #require(all != nil, "the Matchers did not finish:\n\(extra[2].tail)")
       let expected = population.expectedMatches
       let records = try await TopicReader.read(
         [system.topics["VI_TOPIC_MATCHES"]!], timeout: .seconds(120), settle: .seconds(5)
