@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks the published contract in contract/: validates openapi.yaml (OpenAPI 3.1) with openapi-spec-validator and
-# signal-command.schema.json (JSON Schema 2020-12) with jsonschema, validates every example in both against its
-# schema, and checks that the definitions the two documents share are the same.
+# Checks the published contract in contract/: validates openapi.yaml and matcher-openapi.yaml (OpenAPI 3.1) with
+# openapi-spec-validator and signal-command.schema.json (JSON Schema 2020-12) with jsonschema, validates every
+# example in openapi.yaml and the schema against its schema, and checks that the definitions the two documents
+# share are the same.
 #
 #   scripts/check-contract.sh
 #   scripts/check-contract.sh --schemathesis URL TOKEN ADMIN_TOKEN

@@ -39,6 +39,9 @@ def main(contract):
 
     validate_openapi(openapi)
     print("openapi.yaml: a valid OpenAPI", openapi["openapi"], "document")
+    matcher = yaml.safe_load((contract / "matcher-openapi.yaml").read_text(encoding="utf-8"))
+    validate_openapi(matcher)
+    print("matcher-openapi.yaml: a valid OpenAPI", matcher["openapi"], "document")
     Draft202012Validator.check_schema(command_schema)
     print("signal-command.schema.json: a valid JSON Schema 2020-12")
 
