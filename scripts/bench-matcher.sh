@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Prints the Matcher's figures in one run, on this machine:
 #   1. PostgreSQL's single-row insert rate (pgbench, 2 clients, 15 s) and the broker's raw produce-and-consume rate;
-#   2. the Matcher alone: COUNT pseudonymised signal events straight onto its topic;
+#   2. the Matcher alone: MATCHER_COUNT pseudonymised signal events straight onto its topic;
 #   3. end to end: COUNT signed commands of a realistic population onto the intake topic, through SignalIntake and
 #      the Matcher, as fast as the broker takes them: signals per second;
 #   4. the latency from the intake topic to the match notice at p50 and p99, offering LATENCY_COUNT signals at
 #      80 % of the rate step 3 reached.
 # It starts release builds of SignalIntake and the Matcher of its own (ports 18080/18081, fresh topics, groups and
-# databases) against the local stack. Usage: scripts/bench-matcher.sh [COUNT] [LATENCY_COUNT]
+# databases) against the local stack. Usage: scripts/bench-matcher.sh [COUNT] [MATCHER_COUNT] [LATENCY_COUNT]
+# (defaults 1,000,000, 200,000 and 50,000).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 count="${1:-1000000}"
-latency_count="${2:-100000}"
+matcher_count="${2:-200000}"
+latency_count="${3:-50000}"
 
 bash "$here/install-librdkafka.sh"
 bash "$here/install-tools.sh"
@@ -58,7 +60,7 @@ VI_HTTP_PORT=18081 VI_POSTGRES_URL="$VI_MATCHER_POSTGRES_URL" "$bin/Matcher" >"$
 pids+=($!)
 for _ in $(seq 1 150); do curl -sf http://127.0.0.1:18081/health >/dev/null && break; sleep 0.2; done
 curl -sf http://127.0.0.1:18081/health >/dev/null || die "the Matcher did not start; see $VI_STATE_DIR/bench-matcher.log"
-"$bin/MatcherBenchmark" matcher-only --count "$count"
+"$bin/MatcherBenchmark" matcher-only --count "$matcher_count"
 
 VI_HTTP_PORT=18080 VI_POSTGRES_URL="$VI_POSTGRES_BASE/${run}_intake" "$bin/SignalIntake" \
   >"$VI_STATE_DIR/bench-signal-intake.log" 2>&1 &

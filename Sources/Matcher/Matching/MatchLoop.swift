@@ -18,6 +18,7 @@ struct MatchLoop: Sendable {
   let logger: Logger
 
   func run() async throws {
+    var statistics = StatisticsRefresh()
     for try await batch in consumer.batches.cancelOnGracefulShutdown() {
       let events = batch.map { record in
         (record, Result { try EventCoding.decode(SignalEvent.self, from: record.value) })
@@ -26,6 +27,9 @@ struct MatchLoop: Sendable {
       // Also commit to Kafka, for consumer-lag monitoring only: PostgreSQL's offsets are the ones that count.
       try? consumer.commit(batch.nextPositions)
       applied.increment(by: batch.count - outcome.skipped)
+      if statistics.due(afterApplying: outcome.signals) {
+        try await refreshStatistics()
+      }
       made.increment(by: outcome.matches)
       if outcome.matches > 0 || outcome.skipped > 0 {
         logger.info(
@@ -51,6 +55,13 @@ struct MatchLoop: Sendable {
     self.registry = registry
     self.noticesTopic = noticesTopic
     self.logger = logger
+  }
+
+  /// Analyzes the tables the matching queries join, so that their plans follow the tables' growth.
+  private func refreshStatistics() async throws {
+    let started = ContinuousClock.now
+    try await postgres.query("ANALYZE signals, children, child_parents, matches", logger: logger)
+    logger.info("Refreshed table statistics", metadata: ["duration": "\(ContinuousClock.now - started)"])
   }
 
   /// What one batch did.
