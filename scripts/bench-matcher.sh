@@ -5,10 +5,11 @@
 #   3. end to end: COUNT signed commands of a realistic population onto the intake topic, through SignalIntake and
 #      the Matcher, as fast as the broker takes them: signals per second;
 #   4. the latency from the intake topic to the match notice at p50 and p99, offering LATENCY_COUNT signals at
-#      80 % of the rate step 3 reached.
+#      LATENCY_RATE per second (default: 80 % of the rate step 3 reached).
 # It starts release builds of SignalIntake and the Matcher of its own (ports 18080/18081, fresh topics, groups and
-# databases) against the local stack. Usage: scripts/bench-matcher.sh [COUNT] [MATCHER_COUNT] [LATENCY_COUNT]
-# (defaults 1,000,000, 200,000 and 50,000).
+# databases) against the local stack.
+# Usage: scripts/bench-matcher.sh [COUNT] [MATCHER_COUNT] [LATENCY_COUNT] [LATENCY_RATE]
+# (defaults 1,000,000, 200,000, 50,000 and 80 % of step 3).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -17,6 +18,7 @@ repo="$(cd "$here/.." && pwd)"
 count="${1:-1000000}"
 matcher_count="${2:-200000}"
 latency_count="${3:-50000}"
+latency_rate="${4:-}"
 
 bash "$here/install-librdkafka.sh"
 bash "$here/install-tools.sh"
@@ -70,4 +72,4 @@ curl -sf "$VI_INTAKE_URL/health" >/dev/null || die "SignalIntake did not start; 
 out="$VI_STATE_DIR/bench-end-to-end.txt"
 "$bin/MatcherBenchmark" end-to-end --count "$count" | tee "$out"
 reached=$(awk '/signals\/s/ {for (i = 1; i <= NF; i++) if ($i == "signals/s;") print int($(i - 1))}' "$out" | head -n 1)
-"$bin/MatcherBenchmark" end-to-end --count "$latency_count" --rate $((reached * 8 / 10)) --seed 43
+"$bin/MatcherBenchmark" end-to-end --count "$latency_count" --rate "${latency_rate:-$((reached * 8 / 10))}" --seed 43

@@ -23,8 +23,10 @@ struct EndToEnd: AsyncParsableCommand {
       "population: \(count) signals on \(population.children.count) children in \(population.families) families, "
         + "\(Population.organisationCount) organisations; signed in \(format((ContinuousClock.now - signing).seconds)) s"
     )
-    let result = try await FeedRun(setup: setup, noticesTopic: topics.matches, expectedSignals: count)
-      .run(messages, rate: rate)
+    let result = try await FeedRun(
+      setup: setup, population: population, noticesTopic: topics.matches, expectedSignals: count
+    )
+    .run(messages, rate: rate)
     let offered = rate > 0 ? "offered at \(rate)/s" : "offered all at once"
     print(
       "end to end (\(offered)): \(count) signals stored and every match notice published in "

@@ -8,6 +8,7 @@ import Shared
 /// and the outbox is empty, and times each match notice from the moment its later signal was produced.
 struct FeedRun {
   let setup: BenchSetup
+  let population: Population
   let noticesTopic: String
   let expectedSignals: Int
 
@@ -18,7 +19,8 @@ struct FeedRun {
     var latencies: Latencies
   }
 
-  /// `messages[i]` carries signal `i` (its reference is `i`); `rate` 0 sends as fast as the broker takes them.
+  /// `messages[i]` carries signal `i` (its reference names the run and `i`); `rate` 0 sends as fast as the broker
+  /// takes them.
   func run(_ messages: [KafkaProducerMessage], rate: Int) async throws -> Result {
     let producer = try KafkaProducer(
       configuration: KafkaProducerConfiguration(client: setup.client), logger: setup.logger)
@@ -41,9 +43,9 @@ struct FeedRun {
           var found: [Double] = []
           for record in batch {
             guard let match = (try? EventCoding.decode(NoticeEvent.self, from: record.value))?.match else { continue }
-            let sent =
-              match.parties.compactMap { $0.reference.flatMap(Int.init) }.filter { $0 < times.count }
-              .map { times[$0] }.max() ?? 0
+            let indices = match.parties.compactMap { $0.reference.flatMap(population.index(ofReference:)) }
+            guard indices.count == 2 else { continue }  // a notice of another run on the same topic
+            let sent = indices.filter { $0 < times.count }.map { times[$0] }.max() ?? 0
             if sent > 0 { found.append(now - sent) }
           }
           observed.withLockedValue {

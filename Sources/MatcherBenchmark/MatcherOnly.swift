@@ -27,8 +27,10 @@ struct MatcherOnly: AsyncParsableCommand {
     }
     try await Task.sleep(for: .seconds(2))
     let messages = try (0..<count).map { try population.event($0, topic: topics.signals, pseudonymizer: pseudonymizer) }
-    let result = try await FeedRun(setup: setup, noticesTopic: topics.matches, expectedSignals: count)
-      .run(messages, rate: 0)
+    let result = try await FeedRun(
+      setup: setup, population: population, noticesTopic: topics.matches, expectedSignals: count
+    )
+    .run(messages, rate: 0)
     print(
       "Matcher alone: \(count) signal events stored and every match notice published in \(format(result.seconds)) s: "
         + "\(Int(Double(count) / result.seconds)) signals/s; \(result.matches) match notices "

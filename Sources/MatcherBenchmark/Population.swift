@@ -77,10 +77,19 @@ struct Population {
   }
 
   func organisationId(_ index: Int) -> String { "org-\(runID)-\(index)" }
+  /// The professional's reference of signal `index`: the run and the index, so notices of other runs on the same
+  /// topic are told apart.
+  func reference(_ index: Int) -> String { "\(runID):\(index)" }
+
+  /// The index of the signal with `reference`, if it belongs to this run.
+  func index(ofReference reference: String) -> Int? {
+    guard reference.hasPrefix(runID + ":") else { return nil }
+    return Int(reference.dropFirst(runID.count + 1))
+  }
   func professionalId(_ index: Int) -> String { "prof-\(runID)-\(index)" }
   func organisationType(_ index: Int) -> String { Self.organisationTypes[index % Self.organisationTypes.count] }
 
-  /// The register command of signal `index`, signed by its organisation; its reference is the index.
+  /// The register command of signal `index`, signed by its organisation; its reference names run and index.
   func command(_ index: Int, topic: String) throws -> KafkaProducerMessage {
     let plan = plans[index]
     let child = children[plan.child]
@@ -89,7 +98,7 @@ struct Population {
       id: "\(runID)-\(index)", source: SignalCommand.source(organisationId: organisation), type: .register,
       time: Date(),
       data: CommandData(
-        professionalId: professionalId(plan.professional), reference: String(index), informed: "withheld",
+        professionalId: professionalId(plan.professional), reference: reference(index), informed: "withheld",
         child: ChildIdentity(
           bsn: child.bsn, familyName: child.familyName, givenNames: "Kind", birthDate: child.birthDate,
           gender: child.gender, parentBsns: child.parents)))
@@ -116,7 +125,7 @@ struct Population {
       registered: SignalRegistration(
         signalId: StableID.make("bench-signal", runID, String(index)),
         organisationId: organisationId(plan.organisation),
-        professionalId: professionalId(plan.professional), reference: String(index), informed: .withheld,
+        professionalId: professionalId(plan.professional), reference: reference(index), informed: .withheld,
         child: ChildRecord(
           initials: "K. \(child.familyName)", birthDate: CalendarDate(child.birthDate)!, gender: child.gender,
           parentPseudonyms: child.parents.map { pseudonymizer.pseudonym(for: BSN($0)!) }),
