@@ -100,6 +100,7 @@ let package = Package(
     .executableTarget(
       name: "MatcherBenchmark",
       dependencies: [
+        "TestSupport",
         "Shared",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -107,6 +108,16 @@ let package = Package(
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "TestSupport",
+      dependencies: [
+        "Shared",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      path: "Tests/TestSupport",
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -126,6 +137,7 @@ let package = Package(
     .testTarget(
       name: "MatcherTests",
       dependencies: [
+        "TestSupport",
         "Matcher", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -139,6 +151,7 @@ let package = Package(
     .testTarget(
       name: "NotifierTests",
       dependencies: [
+        "TestSupport",
         "Notifier", "Shared", "SMTPClient",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
@@ -147,6 +160,7 @@ let package = Package(
     .testTarget(
       name: "RetentionTests",
       dependencies: [
+        "TestSupport",
         "Retention", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
@@ -167,6 +181,7 @@ let package = Package(
     .testTarget(
       name: "SystemTests",
       dependencies: [
+        "TestSupport",
         "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Shared
+import TestSupport
 
 /// A realistic region: 300 organisations of the usual types, 20 professionals each, and families of 1 to 4
 /// children with 1 to 5 professionals per child (most children have one or two, as in practice). Every
@@ -34,7 +35,7 @@ struct Population {
   init(signals: Int, runID: String, seed: UInt64 = 42) {
     self.runID = runID
     keys = (0..<Self.organisationCount).map { _ in Curve25519.Signing.PrivateKey() }
-    var random = BenchRandom(seed: seed)
+    var random = SeededRandom(seed: seed)
     var serial = 100_000_000
     func bsn() -> String {
       // The next number that passes the elfproef.
@@ -133,7 +134,7 @@ struct Population {
     return KafkaProducerMessage(topic: topic, key: pseudonym.value, value: try EventCoding.encode(event))
   }
 
-  private static func weighted(_ weights: [Int], _ random: inout BenchRandom) -> Int {
+  private static func weighted(_ weights: [Int], _ random: inout SeededRandom) -> Int {
     var roll = Int.random(in: 0..<weights.reduce(0, +), using: &random)
     for (index, weight) in weights.enumerated() {
       if roll < weight { return index }

@@ -3,50 +3,18 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Shared
+import TestSupport
 
 @testable import Matcher
 
 /// A fresh, migrated Matcher database of its own for one test, on the local stack's PostgreSQL.
 struct MatcherDatabase {
-  static let base = ProcessInfo.processInfo.environment["VI_POSTGRES_BASE"] ?? "postgres://vi:vi@127.0.0.1:55432"
   static let logger = Logger(label: "matcher-test")
 
   /// Runs `body` with a client on a new database, migrated; drops the database afterwards.
   static func with<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-    let name = "t" + UUID().uuidString.prefix(8).lowercased() + "_matcher"
-    _ = try await client(database: "vi_test") { admin in
-      try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""), logger: logger)
-    }
-    do {
-      let result = try await client(database: name) { client in
-        try await PostgresMigrator.migrate(client, migrations: MatcherMigrations.all, logger: logger)
-        return try await body(client)
-      }
-      try await drop(name)
-      return result
-    } catch {
-      try? await drop(name)
-      throw error
-    }
-  }
-
-  private static func drop(_ name: String) async throws {
-    _ = try await client(database: "vi_test") { admin in
-      try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE \"\(name)\" WITH (FORCE)"), logger: logger)
-    }
-  }
-
-  private static func client<T: Sendable>(
-    database: String, _ body: @Sendable (PostgresClient) async throws -> T
-  ) async throws -> T {
-    let client = PostgresClient(configuration: PostgresURL(string: "\(base)/\(database)")!.clientConfiguration)
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-      group.addTask {
-        await client.run()
-        return nil
-      }
-      defer { group.cancelAll() }
-      return try await body(client)
+    try await TestDatabase.withFresh(suffix: "matcher", migrations: MatcherMigrations.all, logger: logger) {
+      _, client in try await body(client)
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestSupport
 import Testing
 
 @testable import Retention
@@ -32,7 +33,7 @@ struct KillTests {
       let expected = try await dueDays(postgres)
       #expect(expected.count == Self.signals + Self.adults)
       let environment = [
-        "VI_POSTGRES_URL": RetentionDatabase.url(database), "VI_KAFKA_BROKERS": TestKafka.brokers,
+        "VI_POSTGRES_URL": TestDatabase.url(database), "VI_KAFKA_BROKERS": TestKafka.brokers,
         "VI_TOPIC_SIGNALS": topic, "VI_KAFKA_GROUP_PREFIX": "kill-\(UUID().uuidString.prefix(8))",
         "VI_KAFKA_SESSION_TIMEOUT_MS": "6000", "VI_KAFKA_MAX_POLL_INTERVAL_MS": "6000",
         "VI_RETENTION_INTERVAL_SECONDS": "1", "VI_LOG_FORMAT": "json",

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestSupport
 import Testing
 
 @testable import Retention
@@ -17,7 +18,7 @@ struct ScheduleLockTests {
       ])
       try await harness.sync()
       let due = made.adding(years: 2)
-      try await RetentionDatabase.client(database: harness.database) { other in
+      try await TestDatabase.withClient(database: harness.database) { other in
         try await other.withConnection { holder in
           let locked = try await holder.query(
             "SELECT pg_try_advisory_lock(\(RetentionScheduler.lockKey))", logger: RetentionDatabase.logger)

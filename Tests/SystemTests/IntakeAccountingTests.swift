@@ -126,7 +126,7 @@ struct IntakeAccountingTests {
     #expect(cases.count == 1000)
     cases.shuffle()
 
-    try await produce(cases.map(\.message))
+    try await TestProducer.send(cases.map(\.message))
 
     let expectedSignals = cases.filter { if case .signal = $0.outcome { true } else { false } }.count
     let expectedRejections = cases.filter { if case .rejection = $0.outcome { true } else { false } }.count
@@ -179,19 +179,5 @@ struct IntakeAccountingTests {
     }
     let log = try String(contentsOf: system.processes["SignalIntake"]!.log, encoding: .utf8)
     #expect(bsns.first { log.contains($0) } == nil, "a BSN appeared in SignalIntake's log")
-  }
-
-  private func produce(_ messages: [KafkaProducerMessage]) async throws {
-    var logger = Logger(label: "source-system")
-    logger.logLevel = .warning
-    let producer = try KafkaProducer(
-      configuration: KafkaProducerConfiguration(
-        client: KafkaClientConfiguration(bootstrapServers: TestEnvironment.kafkaBrokers, clientID: "source-system")),
-      logger: logger)
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask { try await producer.run() }
-      try await producer.send(messages)
-      group.cancelAll()
-    }
   }
 }

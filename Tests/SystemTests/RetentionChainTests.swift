@@ -28,7 +28,7 @@ struct RetentionChainTests {
     let bram = "bram-\(id)@jgz.example"
     let schoolKey = Curve25519.Signing.PrivateKey()
     let jgzKey = Curve25519.Signing.PrivateKey()
-    try await seedRegistry(system, anna: anna, bram: bram, schoolKey: schoolKey, jgzKey: jgzKey)
+    try await system.seedDemoRegistry(annaEmail: anna, bramEmail: bram, schoolKey: schoolKey, jgzKey: jgzKey)
 
     // Child A (turns 23 in 2038) is signalled by both; child B turns 23 within the five years of the archive.
     let today = CalendarDate(Date())
@@ -153,38 +153,5 @@ struct RetentionChainTests {
         #"{"professionalId":"\#(professional)-\#(id)","reference":"R-1","informed":"\#(informed)","child":\#(child)}"#,
       bearer: token)
     try #require(answer.status == 202, "POST /v1/signals answered \(answer.status): \(answer.body)")
-  }
-
-  private func seedRegistry(
-    _ system: LocalSystem, anna: String, bram: String, schoolKey: Curve25519.Signing.PrivateKey,
-    jgzKey: Curve25519.Signing.PrivateKey
-  ) async throws {
-    let id = system.runID
-    let school = OrganisationKey.registryForm(of: schoolKey.publicKey)
-    let jgz = OrganisationKey.registryForm(of: jgzKey.publicKey)
-    let entries = [
-      ("municipalities/0363", #"{"name":"Amsterdam","followUpEmail":"regie-\#(id)@amsterdam.example"}"#),
-      (
-        "organisations/school-\(id)",
-        #"{"name":"Basisschool De Linde","type":"school","municipality":"0363","region":"amsterdam","publicKey":"\#(school)","coordinator":null,"active":true}"#
-      ),
-      (
-        "organisations/jgz-\(id)",
-        #"{"name":"JGZ Amsterdam","type":"jgz","municipality":"0363","region":"amsterdam","publicKey":"\#(jgz)","coordinator":null,"active":true}"#
-      ),
-      (
-        "professionals/anna-\(id)",
-        #"{"organisationId":"school-\#(id)","name":"Anna de Vries","email":"\#(anna)","phone":"020-1112222","active":true}"#
-      ),
-      (
-        "professionals/bram-\(id)",
-        #"{"organisationId":"jgz-\#(id)","name":"Bram Bakker","email":"\#(bram)","phone":"020-3334444","active":true}"#
-      ),
-    ]
-    for (path, body) in entries {
-      let answer = try await HTTP.request(
-        "PUT", system.url("SignalIntake", "/v1/admin/\(path)"), json: body, bearer: system.adminToken)
-      try #require(answer.status == 200, "PUT \(path) answered \(answer.status): \(answer.body)")
-    }
   }
 }

@@ -31,7 +31,7 @@ struct SkeletonFlowTests {
     let bram = "bram-\(id)@jgz.example"
     let schoolKey = Curve25519.Signing.PrivateKey()
     let jgzKey = Curve25519.Signing.PrivateKey()
-    try await seedRegistry(system, annaEmail: anna, bramEmail: bram, schoolKey: schoolKey, jgzKey: jgzKey)
+    try await system.seedDemoRegistry(annaEmail: anna, bramEmail: bram, schoolKey: schoolKey, jgzKey: jgzKey)
 
     // Professional A of organisation 1 signals over HTTP.
     let child =
@@ -118,48 +118,9 @@ struct SkeletonFlowTests {
     }
   }
 
-  private func seedRegistry(
-    _ system: LocalSystem, annaEmail: String, bramEmail: String, schoolKey: Curve25519.Signing.PrivateKey,
-    jgzKey: Curve25519.Signing.PrivateKey
-  ) async throws {
-    let id = system.runID
-    let school = OrganisationKey.registryForm(of: schoolKey.publicKey)
-    let jgz = OrganisationKey.registryForm(of: jgzKey.publicKey)
-    let entries = [
-      ("municipalities/0363", #"{"name":"Amsterdam","followUpEmail":"regie-\#(id)@amsterdam.example"}"#),
-      (
-        "organisations/school-\(id)",
-        #"{"name":"Basisschool De Linde","type":"school","municipality":"0363","region":"amsterdam","publicKey":"\#(school)","coordinator":null,"active":true}"#
-      ),
-      (
-        "organisations/jgz-\(id)",
-        #"{"name":"JGZ Amsterdam","type":"jgz","municipality":"0363","region":"amsterdam","publicKey":"\#(jgz)","coordinator":null,"active":true}"#
-      ),
-      (
-        "professionals/anna-\(id)",
-        #"{"organisationId":"school-\#(id)","name":"Anna de Vries","email":"\#(annaEmail)","phone":"020-1112222","active":true}"#
-      ),
-      (
-        "professionals/bram-\(id)",
-        #"{"organisationId":"jgz-\#(id)","name":"Bram Bakker","email":"\#(bramEmail)","phone":"020-3334444","active":true}"#
-      ),
-    ]
-    for (path, body) in entries {
-      let answer = try await HTTP.request(
-        "PUT", system.url("SignalIntake", "/v1/admin/\(path)"), json: body, bearer: system.adminToken)
-      try #require(answer.status == 200, "PUT \(path) answered \(answer.status): \(answer.body)")
-    }
-  }
-
   private func produceCommand(
     _ system: LocalSystem, organisation: String, professional: String, key: Curve25519.Signing.PrivateKey
   ) async throws {
-    var logger = Logger(label: "system-test")
-    logger.logLevel = .warning
-    let producer = try KafkaProducer(
-      configuration: KafkaProducerConfiguration(
-        client: KafkaClientConfiguration(bootstrapServers: TestEnvironment.kafkaBrokers, clientID: "source-system")),
-      logger: logger)
     let command = SignalCommand(
       id: "cmd-1", source: SignalCommand.source(organisationId: organisation), type: .register, time: Date(),
       data: CommandData(
@@ -168,16 +129,13 @@ struct SkeletonFlowTests {
           bsn: "111222333", familyName: "Jansen", givenNames: "Pieter Jan", birthDate: "2015-05-01", gender: "M")))
     let value = try EventCoding.encode(command)
     let signature = try DetachedJWS.sign(payload: value, keyID: organisation, key: key)
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask { try await producer.run() }
-      try await producer.send(
-        KafkaProducerMessage(
-          topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, key: organisation, value: value,
-          headers: [
-            KafkaHeader(key: "content-type", string: "application/cloudevents+json"),
-            KafkaHeader(key: DetachedJWS.headerName, string: signature),
-          ]))
-      group.cancelAll()
-    }
+    try await TestProducer.send([
+      KafkaProducerMessage(
+        topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, key: organisation, value: value,
+        headers: [
+          KafkaHeader(key: "content-type", string: "application/cloudevents+json"),
+          KafkaHeader(key: DetachedJWS.headerName, string: signature),
+        ])
+    ])
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TestSupport
 
 /// Generates a random but plausible stream of signal events for families of children: registrations (some
 /// repeated while active, some without the parents), endings, expiries, reminders, purges and erasures, some of

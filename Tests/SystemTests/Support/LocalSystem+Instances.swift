@@ -1,12 +1,13 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestSupport
 
 extension LocalSystem {
   /// Starts one more instance of `service` (same group, database and topics, a port of its own) and waits until it
   /// answers `/health`. The caller stops it.
   func startInstance(_ service: String) async throws -> ServiceProcess {
-    let port = try Self.freePort()
+    let port = try FreePort.next()
     var environment = environment(service)
     environment["VI_HTTP_PORT"] = String(port)
     let process = try ServiceProcess(name: service, environment: environment, logDirectory: logDirectory)

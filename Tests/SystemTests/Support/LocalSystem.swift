@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Shared
+import TestSupport
 
 /// The four services as real processes, on their own topics, consumer groups and databases, so that a run never
 /// sees another run's data.
@@ -44,7 +45,7 @@ final class LocalSystem: @unchecked Sendable {
       "VI_KAFKA_MAX_POLL_INTERVAL_MS": "6000",
       // Debug builds are slow: small batches stay well inside the short poll interval.
       "VI_MATCHER_BATCH_SIZE": "300",
-      "VI_POSTGRES_URL": "\(TestEnvironment.postgresBase)/\(database(service))",
+      "VI_POSTGRES_URL": TestDatabase.url(database(service)),
       "VI_HTTP_PORT": String(ports[service] ?? 0),
       "VI_SMTP_HOST": TestEnvironment.smtpHost,
       "VI_SMTP_PORT": TestEnvironment.smtpPort,
@@ -62,7 +63,7 @@ final class LocalSystem: @unchecked Sendable {
       }
     }
     for service in Self.services {
-      ports[service] = try Self.freePort()
+      ports[service] = try FreePort.next()
     }
     for service in services {
       let process = try ServiceProcess(name: service, environment: environment(service), logDirectory: logDirectory)
@@ -118,33 +119,7 @@ final class LocalSystem: @unchecked Sendable {
   private func withClient<T: Sendable>(
     database: String, _ body: @Sendable (PostgresClient) async throws -> T
   ) async throws -> T {
-    let url = PostgresURL(string: "\(TestEnvironment.postgresBase)/\(database)")!
-    let client = PostgresClient(configuration: url.clientConfiguration)
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-      group.addTask {
-        await client.run()
-        return nil
-      }
-      defer { group.cancelAll() }
-      return try await body(client)
-    }
-  }
-
-  static func freePort() throws -> Int {
-    let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(socket) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
-      }
-    }
-    guard bound else { throw SystemError("no free port") }
-    return Int(UInt16(bigEndian: address.sin_port))
+    try await TestDatabase.withClient(database: database, body)
   }
 }
 

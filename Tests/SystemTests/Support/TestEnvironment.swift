@@ -4,7 +4,6 @@ import Foundation
 enum TestEnvironment {
   static let values = ProcessInfo.processInfo.environment
   static let kafkaBrokers = values["VI_KAFKA_BROKERS"] ?? "127.0.0.1:9092"
-  static let postgresBase = values["VI_POSTGRES_BASE"] ?? "postgres://vi:vi@127.0.0.1:55432"
   static let smtpHost = values["VI_SMTP_HOST"] ?? "127.0.0.1"
   static let smtpPort = values["VI_SMTP_PORT"] ?? "2525"
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import Shared
 
-/// Produces records onto the local broker and waits until every one is acknowledged.
+/// Produces records onto the local broker, as a source system or SignalIntake would, and waits until every one is
+/// acknowledged.
 enum TestProducer {
   static func send(_ messages: [KafkaProducerMessage]) async throws {
     var logger = Logger(label: "test-producer")
