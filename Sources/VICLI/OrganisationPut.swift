@@ -23,8 +23,10 @@ struct OrganisationPut: AsyncParsableCommand {
   @Option(help: "The region it belongs to.")
   var region: String
 
+  /// Parsed unconditionally: base64url uses `-`, so one key in 64 begins with it and would otherwise be taken for an
+  /// option.
   @Option(
-    name: .customLong("public-key"),
+    name: .customLong("public-key"), parsing: .unconditional,
     help: "Its Ed25519 public key in registry form (base64url of 32 raw bytes), as vi keygen prints it.")
   var publicKey: String
 
