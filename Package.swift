@@ -86,9 +86,18 @@ let package = Package(
       path: "Sources/VICLI",
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "BenchmarkSupport",
+      dependencies: [
+        "Shared",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "IntakeBenchmark",
       dependencies: [
+        "BenchmarkSupport",
         "Shared",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -100,6 +109,7 @@ let package = Package(
     .executableTarget(
       name: "MatcherBenchmark",
       dependencies: [
+        "BenchmarkSupport",
         "TestSupport",
         "Shared",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

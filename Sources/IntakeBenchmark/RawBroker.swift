@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchmarkSupport
 import Shared
 
 /// The broker's own rate for the same records: produce them to a fresh topic and consume them back.
@@ -12,20 +13,15 @@ struct RawBroker: AsyncParsableCommand {
     let bench = BenchmarkEnvironment()
     let topic = "\(bench.runID).raw"
     try await KafkaAdmin.createTopicsIfMissing(
-      [KafkaTopic(name: topic, partitions: 6)], client: bench.client, logger: bench.logger)
+      [KafkaTopic(name: topic, partitions: 6)], client: bench.target.client, logger: bench.target.logger)
     let messages = try (0..<count).map { try bench.signedCommand($0, topic: topic) }
     let bytes = messages.reduce(0) { $0 + $1.value.count }
     let (produced, consumed) = try await Throughput.measure(
-      messages, consume: topic, expected: count, client: bench.client, logger: bench.logger
+      messages, consume: topic, expected: count, client: bench.target.client, logger: bench.target.logger
     ) { _ in true }
     print(
       "raw broker: \(count) records of \(bytes / count) bytes: produced and acknowledged in "
-        + "\(format(produced)) s (\(Int(Double(count) / produced))/s), produced and consumed in "
-        + "\(format(consumed)) s (\(Int(Double(count) / consumed))/s)")
+        + "\(Figures.twoDecimals(produced)) s (\(Int(Double(count) / produced))/s), produced and consumed in "
+        + "\(Figures.twoDecimals(consumed)) s (\(Int(Double(count) / consumed))/s)")
   }
-}
-
-/// Two decimals.
-func format(_ seconds: Double) -> String {
-  String(format: "%.2f", seconds)
 }

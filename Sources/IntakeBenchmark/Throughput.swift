@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -43,14 +44,7 @@ enum Throughput {
       }
       let consumed = ContinuousClock.now - start
       group.cancelAll()
-      return (produced.seconds, consumed.seconds)
+      return (produced.inSeconds, consumed.inSeconds)
     }
-  }
-}
-
-extension Duration {
-  /// The duration in seconds.
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchmarkSupport
 import Shared
 
 /// Valid signed commands onto the intake topic, timed until SignalIntake has published every signal event.
@@ -10,17 +11,17 @@ struct TopicIntake: AsyncParsableCommand {
 
   func run() async throws {
     let bench = BenchmarkEnvironment()
-    let topics = try bench.topics()
+    let topics = try bench.target.topics()
     try await bench.register()
     let messages = try (0..<count).map { try bench.signedCommand($0, topic: topics.signalCommands) }
     let professional = bench.professional
     let (produced, consumed) = try await Throughput.measure(
-      messages, consume: topics.signals, expected: count, client: bench.client, logger: bench.logger
+      messages, consume: topics.signals, expected: count, client: bench.target.client, logger: bench.target.logger
     ) { record in
       (try? EventCoding.decode(SignalEvent.self, from: record.value))?.registered?.professionalId == professional
     }
     print(
-      "intake from the topic: \(count) signed commands produced in \(format(produced)) s; all \(count) signal "
-        + "events published after \(format(consumed)) s: \(Int(Double(count) / consumed)) signals/s")
+      "intake from the topic: \(count) signed commands produced in \(Figures.twoDecimals(produced)) s; all \(count) signal "
+        + "events published after \(Figures.twoDecimals(consumed)) s: \(Int(Double(count) / consumed)) signals/s")
   }
 }

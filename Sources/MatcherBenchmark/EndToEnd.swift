@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchmarkSupport
 import Foundation
 import Shared
 
@@ -13,7 +14,7 @@ struct EndToEnd: AsyncParsableCommand {
 
   func run() async throws {
     let setup = BenchSetup()
-    let topics = try setup.topics()
+    let topics = try setup.target.topics()
     let population = Population(signals: count, runID: setup.runID, seed: seed)
     try await setup.registerThroughAdminAPI(population)
     try await Task.sleep(for: .seconds(4))  // SignalIntake reloads its registry every 2 s
@@ -21,7 +22,7 @@ struct EndToEnd: AsyncParsableCommand {
     let messages = try (0..<count).map { try population.command($0, topic: topics.signalCommands) }
     print(
       "population: \(count) signals on \(population.children.count) children in \(population.families) families, "
-        + "\(Population.organisationCount) organisations; signed in \(format((ContinuousClock.now - signing).seconds)) s"
+        + "\(Population.organisationCount) organisations; signed in \(Figures.twoDecimals((ContinuousClock.now - signing).inSeconds)) s"
     )
     let result = try await FeedRun(
       setup: setup, population: population, noticesTopic: topics.matches, expectedSignals: count
@@ -30,13 +31,8 @@ struct EndToEnd: AsyncParsableCommand {
     let offered = rate > 0 ? "offered at \(rate)/s" : "offered all at once"
     print(
       "end to end (\(offered)): \(count) signals stored and every match notice published in "
-        + "\(format(result.seconds)) s: \(Int(Double(count) / result.seconds)) signals/s; "
+        + "\(Figures.twoDecimals(result.seconds)) s: \(Int(Double(count) / result.seconds)) signals/s; "
         + "\(result.matches) match notices")
     print("latency from the intake topic to the match notice: \(result.latencies.summary)")
   }
-}
-
-/// Two decimals.
-func format(_ seconds: Double) -> String {
-  String(format: "%.2f", seconds)
 }

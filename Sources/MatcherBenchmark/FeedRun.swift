@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -23,12 +24,12 @@ struct FeedRun {
   /// takes them.
   func run(_ messages: [KafkaProducerMessage], rate: Int) async throws -> Result {
     let producer = try KafkaProducer(
-      configuration: KafkaProducerConfiguration(client: setup.client), logger: setup.logger)
+      configuration: KafkaProducerConfiguration(client: setup.target.client), logger: setup.target.logger)
     let consumer = try KafkaConsumer(
       configuration: KafkaConsumerConfiguration(
-        client: setup.client, groupID: "bench-\(UUID().uuidString)", topics: [noticesTopic],
+        client: setup.target.client, groupID: "bench-\(UUID().uuidString)", topics: [noticesTopic],
         sessionTimeoutMilliseconds: 6000, maxPollIntervalMilliseconds: 6000, maxBatchSize: 5000),
-      logger: setup.logger)
+      logger: setup.target.logger)
     let database = try setup.matcherDatabase()
     let sentAt = NIOLockedValueBox([Double](repeating: 0, count: messages.count))
     let observed = NIOLockedValueBox((matches: 0, latencies: Latencies()))
@@ -58,7 +59,7 @@ struct FeedRun {
       // Progress from the Matcher's own offsets (cheap), not by counting its tables.
       var baseline: Int64 = 0
       for try await offsets in try await database.query(
-        "SELECT COALESCE(sum(next_offset), 0)::bigint FROM consumer_offsets", logger: setup.logger
+        "SELECT COALESCE(sum(next_offset), 0)::bigint FROM consumer_offsets", logger: setup.target.logger
       ).decode(Int64.self) {
         baseline = offsets
       }
@@ -83,14 +84,14 @@ struct FeedRun {
           """
           SELECT COALESCE((SELECT sum(next_offset) FROM consumer_offsets), 0)::bigint,
             EXISTS (SELECT 1 FROM outbox)
-          """, logger: setup.logger)
+          """, logger: setup.target.logger)
         var done = false
         for try await (offsets, pending) in rows.decode((Int64, Bool).self) {
           done = offsets >= baseline + Int64(expectedSignals) && !pending
         }
         if done { break }
         guard ContinuousClock.now - start < .seconds(3600) else {
-          throw BenchError("the Matcher did not finish in an hour")
+          throw BenchmarkError("the Matcher did not finish in an hour")
         }
         try await Task.sleep(for: .milliseconds(500))
       }
@@ -99,15 +100,8 @@ struct FeedRun {
       group.cancelAll()
       let result = observed.withLockedValue { $0 }
       return Result(
-        seconds: elapsed.seconds, produceSeconds: produced.seconds, matches: result.matches,
+        seconds: elapsed.inSeconds, produceSeconds: produced.inSeconds, matches: result.matches,
         latencies: result.latencies)
     }
-  }
-}
-
-extension Duration {
-  /// The duration in seconds.
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchmarkSupport
 import Foundation
 import Shared
 
@@ -12,11 +13,11 @@ struct MatcherOnly: AsyncParsableCommand {
 
   func run() async throws {
     let setup = BenchSetup()
-    let topics = try setup.topics()
+    let topics = try setup.target.topics()
     let population = Population(signals: count, runID: setup.runID, seed: seed)
     let pseudonymizer = Pseudonymizer(key: Array(repeating: 1, count: 32))
     let producer = try KafkaProducer(
-      configuration: KafkaProducerConfiguration(client: setup.client), logger: setup.logger)
+      configuration: KafkaProducerConfiguration(client: setup.target.client), logger: setup.target.logger)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await producer.run() }
       try await producer.send(
@@ -32,8 +33,8 @@ struct MatcherOnly: AsyncParsableCommand {
     )
     .run(messages, rate: 0)
     print(
-      "Matcher alone: \(count) signal events stored and every match notice published in \(format(result.seconds)) s: "
+      "Matcher alone: \(count) signal events stored and every match notice published in \(Figures.twoDecimals(result.seconds)) s: "
         + "\(Int(Double(count) / result.seconds)) signals/s; \(result.matches) match notices "
-        + "(produced onto the topic in \(format(result.produceSeconds)) s)")
+        + "(produced onto the topic in \(Figures.twoDecimals(result.produceSeconds)) s)")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// When the last record arrived (or reading started), for stopping after a quiet spell.
 actor LastRecord {
@@ -11,7 +12,6 @@ actor LastRecord {
 
   /// Seconds since the last record (or the start).
   var idleSeconds: Double {
-    let elapsed = ContinuousClock.now - instant
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    (ContinuousClock.now - instant).inSeconds
   }
 }

@@ -88,7 +88,7 @@ struct DeliveryQueue: Sendable {
         WHERE event_id = \(key.0) AND recipient = \(key.1)
         """, logger: logger)
     case .retry(let delay, let reason):
-      let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+      let seconds = delay.inSeconds
       try await connection.query(
         """
         UPDATE deliveries SET attempts = attempts + 1, last_error = \(reason),
