@@ -29,7 +29,8 @@ struct NotifierApp {
       configuration: settings.smtp, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
     let queue = DeliveryQueue(postgres: postgres, logger: logger)
     let metrics = NotifierMetrics()
-    let intake = NoticeIntake(consumer: noticeConsumer, queue: queue, registry: registry, logger: logger)
+    let intake = NoticeIntake(
+      consumer: noticeConsumer, queue: queue, registry: registry, metrics: metrics, logger: logger)
     let sender = DeliverySender(
       queue: queue, smtp: smtp, from: settings.sender, composer: MailComposer(templates: templates),
       registry: registry, retry: .standard, metrics: metrics, logger: logger)

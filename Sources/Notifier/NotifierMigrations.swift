@@ -19,6 +19,7 @@ enum NotifierMigrations {
         """
       ]),
     deliveryQueue,
+    withdrawals,
   ]
 
   /// Version 3: one row per (event, recipient), queued when the event is read and kept once finished, so that a
@@ -53,5 +54,27 @@ enum NotifierMigrations {
       FROM notifications
       """,
       "DROP TABLE notifications",
+    ])
+
+  /// Version 4: e-mails about deleted signals are withdrawn. Each row lists the signals its notice names (cleared
+  /// when it is finished), a withdrawn row is finished without being sent, and `withdrawn_signals` remembers recent
+  /// withdrawals for notices that arrive after them.
+  static let withdrawals = Migration(
+    version: 4, name: "withdrawn e-mails",
+    statements: [
+      "ALTER TABLE deliveries ADD COLUMN signal_ids uuid[] NOT NULL DEFAULT '{}'",
+      "ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check",
+      """
+      ALTER TABLE deliveries ADD CONSTRAINT deliveries_status_check
+        CHECK (status IN ('pending', 'sent', 'failed', 'withdrawn'))
+      """,
+      "CREATE INDEX deliveries_pending_signals ON deliveries USING gin (signal_ids) WHERE status = 'pending'",
+      """
+      CREATE TABLE withdrawn_signals (
+        signal_id uuid PRIMARY KEY,
+        withdrawn_at timestamptz NOT NULL DEFAULT now()
+      )
+      """,
+      "CREATE INDEX withdrawn_signals_at ON withdrawn_signals (withdrawn_at)",
     ])
 }

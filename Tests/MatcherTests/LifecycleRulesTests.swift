@@ -55,6 +55,8 @@ struct LifecycleRulesTests {
       #expect(try await applier.signalStatus(archived) == nil)
       #expect(try await applier.signalStatus(active) == "active")
       #expect(try await applier.matches() == [])
+      let withdrawals = try await applier.notices().filter { $0.type == .withdrawn }
+      #expect(withdrawals.map { $0.withdrawal?.signalIds } == [[archived]])
     }
   }
 
@@ -70,7 +72,17 @@ struct LifecycleRulesTests {
         Events.end(child: "c", professional: "p2", organisation: "o2", reason: .riskEnded),
         Events.register(child: "sibling", professional: "p3", organisation: "o3", parents: ["m"]))
       #expect(try await applier.matches() == ["child p1-p2 ended", "family p1-p3"])
+      var signals: Set<UUID> = []
+      for try await id in try await client.query("SELECT signal_id FROM signals WHERE child_pseudonym = 'c'").decode(
+        UUID.self)
+      {
+        signals.insert(id)
+      }
       try await applier.apply(Events.erase(child: "c", reason: reason))
+      // Both signals, the archived one too, are withdrawn, so no e-mail still queued names them.
+      let withdrawals = try await applier.notices().filter { $0.type == .withdrawn }
+      #expect(withdrawals.count == 1 && Set(withdrawals.first?.withdrawal?.signalIds ?? []) == signals)
+      #expect(signals.count == 2)
       #expect(try await applier.matches() == [])
       #expect(try await applier.count("SELECT count(*)::int FROM signals WHERE child_pseudonym = 'c'") == 0)
       #expect(try await applier.count("SELECT count(*)::int FROM children WHERE child_pseudonym = 'c'") == 0)

@@ -52,6 +52,7 @@ struct MatcherModelTests {
     #expect(model.published.count > 100, "the run should make many matches, made \(model.published.count)")
     #expect(model.published.values.contains(.family) && model.published.values.contains(.child))
     #expect(!model.historical.isEmpty && !model.expiredNotices.isEmpty && !model.reminderNotices.isEmpty)
+    #expect(!model.withdrawn.isEmpty)
   }
 
   /// The matches (with kind and whether ended) and regie equal the model's.
@@ -84,6 +85,7 @@ struct MatcherModelTests {
     var historical: [UUID: Set<UUID>] = [:]
     var expired: [UUID] = []
     var reminded: [UUID] = []
+    var withdrawn: [UUID] = []
     let rows = try await client.query("SELECT payload FROM outbox ORDER BY id")
     for try await payload in rows.decode(ByteBuffer.self) {
       let notice = try EventCoding.decode(NoticeEvent.self, from: Array(buffer: payload))
@@ -101,6 +103,8 @@ struct MatcherModelTests {
         reminded.append(try #require(notice.expiry).recipient.signalId)
       case .regie:
         break
+      case .withdrawn:
+        withdrawn += try #require(notice.withdrawal).signalIds
       }
     }
     let expected = Dictionary(
@@ -124,5 +128,8 @@ struct MatcherModelTests {
     #expect(
       Set(reminded) == model.reminderNotices,
       "seed \(seed): reminders for \(Set(reminded).count) signals, \(model.reminderNotices.count) expected")
+    #expect(
+      withdrawn.count == Set(withdrawn).count && Set(withdrawn) == model.withdrawn,
+      "seed \(seed): \(withdrawn.count) signals withdrawn, \(model.withdrawn.count) expected")
   }
 }

@@ -10,7 +10,7 @@ import Testing
 /// failures recorded.
 @Suite("Delivery queue and sender", .serialized)
 struct DeliveryTests {
-  private func withHarness(
+  func withHarness(
     registry: [RegistryEvent], retry: RetryPolicy = Harness.retry,
     _ body: @Sendable @escaping (Harness, TestSMTPServer) async throws -> Void
   ) async throws {

@@ -46,7 +46,9 @@ struct PipelineTests {
           maxPollIntervalMilliseconds: 6000),
         logger: logger)
       let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(client: kafka), logger: logger)
-      let intake = NoticeIntake(consumer: consumer, queue: harness.queue, registry: harness.registry, logger: logger)
+      let intake = NoticeIntake(
+        consumer: consumer, queue: harness.queue, registry: harness.registry, metrics: NotifierMetrics(), logger: logger
+      )
       let publisher = FailurePublisher(queue: harness.queue, producer: producer, topic: failedTopic, logger: logger)
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await producer.run() }

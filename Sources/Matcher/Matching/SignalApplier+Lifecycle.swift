@@ -30,6 +30,7 @@ extension SignalApplier {
           LogEntry(
             at: event.occurredAt, actor: "retention", action: "signal.purged", childPseudonym: child,
             signalId: purge.signalId))
+        effects.withdraw([purge.signalId], at: event.occurredAt)
       }
     case .childErased:
       guard let erasure = event.erased else { return }
@@ -63,6 +64,7 @@ extension SignalApplier {
         LogEntry(
           at: at, actor: ending.professionalId, action: "signal.deleted", childPseudonym: child, signalId: signalId,
           detail: #"{"unjustified":true}"#))
+      effects.withdraw([signalId], at: at)
     }
     try await updateRegie(children: [child], at: at, into: &effects)
   }
@@ -118,11 +120,14 @@ extension SignalApplier {
   private func erase(
     child: String, _ erasure: ChildErasure, at: Date, into effects: inout BatchEffects
   ) async throws {
-    try await connection.query("DELETE FROM signals WHERE child_pseudonym = \(child)", logger: logger)
+    let deleted = try await connection.query(
+      "DELETE FROM signals WHERE child_pseudonym = \(child) RETURNING signal_id", logger: logger
+    ).collect().map { try $0.decode(UUID.self) }
     try await connection.query("DELETE FROM children WHERE child_pseudonym = \(child)", logger: logger)
     try await connection.query(
       "UPDATE log_book SET child_pseudonym = NULL WHERE child_pseudonym = \(child)", logger: logger)
     effects.forget(child: child)
+    effects.withdraw(deleted, at: at)
     let actor = erasure.reason == .turned23 ? "retention" : "admin"
     effects.log.append(
       LogEntry(

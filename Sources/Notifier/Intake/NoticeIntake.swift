@@ -11,6 +11,7 @@ struct NoticeIntake: Sendable {
   let consumer: KafkaConsumer
   let queue: DeliveryQueue
   let registry: RegistryReplica
+  let metrics: NotifierMetrics
   let logger: Logger
 
   func run() async throws {
@@ -19,8 +20,11 @@ struct NoticeIntake: Sendable {
       var delay = Duration.milliseconds(200)
       while true {
         do {
-          let queued = try await queue.enqueue(items)
-          logger.debug("Queued e-mails", metadata: ["events": "\(items.count)", "queued": "\(queued)"])
+          let (queued, withdrawn) = try await queue.enqueue(items)
+          metrics.withdrawn.increment(by: withdrawn)
+          logger.debug(
+            "Queued e-mails",
+            metadata: ["events": "\(items.count)", "queued": "\(queued)", "withdrawn": "\(withdrawn)"])
           break
         } catch {
           logger.error(

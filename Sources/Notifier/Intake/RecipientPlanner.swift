@@ -9,6 +9,7 @@ import Shared
 ///   a municipality without an entry).
 /// - `notice.historical`, `notice.expiryReminder`, `notice.expired`: the signal's professional.
 /// - `notice.regie`: each listed professional.
+/// - `notice.withdrawn`: nobody; ``DeliveryQueue`` withdraws the queued e-mails that name its signals.
 struct RecipientPlanner: Sendable {
   /// An event that names no recipients: its payload is missing.
   struct MissingPayload: Error, CustomStringConvertible {
@@ -40,6 +41,8 @@ struct RecipientPlanner: Sendable {
       guard let expiry = event.expiry else { throw MissingPayload(type: event.type) }
       let kind: MailKind = event.type == .expired ? .expired : .expiryReminder
       planned = [PlannedDelivery(recipient: .professional(expiry.recipient.professionalId), kind: kind)]
+    case .withdrawn:
+      guard event.withdrawal != nil else { throw MissingPayload(type: event.type) }
     }
     var seen = Set<Recipient>()
     return planned.filter { seen.insert($0.recipient).inserted }

@@ -14,34 +14,49 @@ struct DeliveryQueue: Sendable {
   let postgres: PostgresClient
   let logger: Logger
 
-  /// Queues `deliveries` of `event`; rows that already exist (a redelivered event) stay as they are. Returns how
-  /// many rows are new.
+  /// Queues `deliveries` of `event`; rows that already exist (a redelivered event) stay as they are. A withdrawal
+  /// among the events first withdraws the pending rows that name its signals, and no row is queued that names a
+  /// withdrawn signal, whichever came first. Returns how many rows are new and how many were withdrawn.
   @discardableResult
-  func enqueue(_ items: [(event: NoticeEvent, deliveries: [PlannedDelivery])]) async throws -> Int {
+  func enqueue(
+    _ items: [(event: NoticeEvent, deliveries: [PlannedDelivery])]
+  ) async throws -> (queued: Int, withdrawn: Int) {
+    let withdrawals = items.flatMap { $0.event.withdrawal?.signalIds ?? [] }
     var eventIds: [UUID] = []
     var recipients: [String] = []
     var kinds: [String] = []
     var notices: [String] = []
+    var signals: [String] = []
     for (event, deliveries) in items {
       let notice = String(decoding: try EventCoding.encode(event), as: UTF8.self)
+      let named = "{" + event.signalIds.map(\.uuidString).joined(separator: ",") + "}"
       for delivery in deliveries {
         eventIds.append(event.eventId)
         recipients.append(delivery.recipient.key)
         kinds.append(delivery.kind.rawValue)
         notices.append(notice)
+        signals.append(named)
       }
     }
-    guard !eventIds.isEmpty else { return 0 }
-    let rows = try await postgres.query(
-      """
-      INSERT INTO deliveries (event_id, recipient, kind, notice)
-      SELECT * FROM UNNEST(\(eventIds)::uuid[], \(recipients)::text[], \(kinds)::text[], \(notices)::jsonb[])
-      ON CONFLICT (event_id, recipient) DO NOTHING
-      RETURNING 1
-      """, logger: logger)
-    var inserted = 0
-    for try await _ in rows.decode(Int.self) { inserted += 1 }
-    return inserted
+    guard !eventIds.isEmpty || !withdrawals.isEmpty else { return (0, 0) }
+    return try await postgres.withTransaction(logger: logger) { connection in
+      try await Self.lockAgainstWithdrawals(exclusive: !withdrawals.isEmpty, on: connection, logger: logger)
+      let withdrawn = try await withdraw(withdrawals, on: connection)
+      guard !eventIds.isEmpty else { return (0, withdrawn) }
+      let rows = try await connection.query(
+        """
+        INSERT INTO deliveries (event_id, recipient, kind, notice, signal_ids)
+        SELECT event_id, recipient, kind, notice, signals::uuid[]
+        FROM UNNEST(\(eventIds)::uuid[], \(recipients)::text[], \(kinds)::text[], \(notices)::jsonb[],
+          \(signals)::text[]) AS d(event_id, recipient, kind, notice, signals)
+        WHERE NOT EXISTS (SELECT 1 FROM withdrawn_signals w WHERE w.signal_id = ANY(signals::uuid[]))
+        ON CONFLICT (event_id, recipient) DO NOTHING
+        RETURNING 1
+        """, logger: logger)
+      var inserted = 0
+      for try await _ in rows.decode(Int.self) { inserted += 1 }
+      return (inserted, withdrawn)
+    }
   }
 
   /// Takes the most overdue pending row, if any, lets `attempt` send it while the row stays locked, and records the
@@ -83,8 +98,8 @@ struct DeliveryQueue: Sendable {
     case .sent:
       try await connection.query(
         """
-        UPDATE deliveries SET status = 'sent', notice = NULL, attempts = attempts + 1, finished_at = now(),
-          last_error = NULL
+        UPDATE deliveries SET status = 'sent', notice = NULL, signal_ids = '{}', attempts = attempts + 1,
+          finished_at = now(), last_error = NULL
         WHERE event_id = \(key.0) AND recipient = \(key.1)
         """, logger: logger)
     case .retry(let delay, let reason):
@@ -104,8 +119,8 @@ struct DeliveryQueue: Sendable {
     case .failed(let reason):
       try await connection.query(
         """
-        UPDATE deliveries SET status = 'failed', notice = NULL, attempts = attempts + 1, finished_at = now(),
-          last_error = \(reason), failure_published = false
+        UPDATE deliveries SET status = 'failed', notice = NULL, signal_ids = '{}', attempts = attempts + 1,
+          finished_at = now(), last_error = \(reason), failure_published = false
         WHERE event_id = \(key.0) AND recipient = \(key.1)
         """, logger: logger)
     }

@@ -17,6 +17,8 @@ public struct NoticeEvent: Codable, Sendable, Hashable {
     case expiryReminder = "notice.expiryReminder"
     /// A signal ended after two years; asks whether to signal again (``expiry``).
     case expired = "notice.expired"
+    /// Signals were deleted: e-mails about them that have not gone out must not (``withdrawal``).
+    case withdrawn = "notice.withdrawn"
   }
 
   /// Unique per event and name-based, so a notice made again is recognised; the Notifier records
@@ -34,11 +36,13 @@ public struct NoticeEvent: Codable, Sendable, Hashable {
   public var regie: RegieNotice?
   /// For ``EventType/expiryReminder`` and ``EventType/expired``.
   public var expiry: ExpiryNotice?
+  /// For ``EventType/withdrawn``.
+  public var withdrawal: WithdrawalNotice?
 
   /// Creates an event; set the payload that matches `type`.
   public init(
     eventId: UUID, type: EventType, occurredAt: Date, match: MatchNotice? = nil, historical: HistoricalNotice? = nil,
-    regie: RegieNotice? = nil, expiry: ExpiryNotice? = nil
+    regie: RegieNotice? = nil, expiry: ExpiryNotice? = nil, withdrawal: WithdrawalNotice? = nil
   ) {
     self.eventId = eventId
     self.type = type
@@ -47,5 +51,6 @@ public struct NoticeEvent: Codable, Sendable, Hashable {
     self.historical = historical
     self.regie = regie
     self.expiry = expiry
+    self.withdrawal = withdrawal
   }
 }

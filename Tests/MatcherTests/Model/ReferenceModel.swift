@@ -45,6 +45,8 @@ struct ReferenceModel: Sendable {
   private(set) var historical: [UUID: Set<UUID>] = [:]
   private(set) var expiredNotices: Set<UUID> = []
   private(set) var reminderNotices: Set<UUID> = []
+  /// Every signal deleted (unjustified, purged or erased): each is withdrawn once.
+  private(set) var withdrawn: Set<UUID> = []
   private var shown: Set<String> = []
 
   init(regieOrder: [String]) {
@@ -130,7 +132,8 @@ struct ReferenceModel: Sendable {
   }
 
   private mutating func delete(_ id: UUID) {
-    signals[id] = nil
+    guard signals.removeValue(forKey: id) != nil else { return }
+    withdrawn.insert(id)
     for pair in matches.keys where pair.a == id || pair.b == id {
       matches[pair] = nil
     }
