@@ -90,5 +90,12 @@ enum RetentionMigrations {
         "ALTER TABLE retention_lifecycle_decisions DROP CONSTRAINT retention_lifecycle_decisions_pkey",
         "ALTER TABLE retention_lifecycle_decisions ADD PRIMARY KEY (kind, subject, due_on)",
       ]),
+    // Settled decisions are forgotten a while after their signal or child left the projection
+    // (RetentionScheduler+Settled.swift), found by their age.
+    Migration(
+      version: 4, name: "decisions by age",
+      statements: [
+        "CREATE INDEX retention_lifecycle_decisions_age ON retention_lifecycle_decisions (decided_at)"
+      ]),
   ]
 }

@@ -40,6 +40,43 @@ struct ProjectionTests {
     }
   }
 
+  @Test("decisions are forgotten once a month old and their child or signal is gone, never while it is there")
+  func settledDecisionsAreForgotten() async throws {
+    try await RetentionHarness.with { harness in
+      let young = UUID()
+      let registered = turns23.plus(days: -20)
+      try await harness.produce([
+        TestEvents.register(UUID(), child: "kid", birthDate: birth, professional: "p", on: registered),
+        TestEvents.register(
+          young, child: "young", birthDate: CalendarDate("2020-01-01")!, professional: "p", on: registered),
+      ])
+      try await harness.sync()
+      func decisions() async throws -> [String] {
+        var result: [String] = []
+        let rows = try await harness.postgres.query(
+          "SELECT kind || ' ' || subject FROM retention_lifecycle_decisions ORDER BY 1",
+          logger: RetentionDatabase.logger)
+        for try await row in rows.decode(String.self) { result.append(row) }
+        return result
+      }
+      #expect(try await harness.run(on: turns23).items.map(\.kind) == [.erasure])
+      try await harness.sync()
+      // Gone from the projection, but decided today: kept, so a late registration cannot bring the child back.
+      #expect(try await harness.run(on: turns23.plus(days: 1)).items.isEmpty)
+      #expect(try await decisions() == ["erasure kid"])
+      let reminderDay = registered.adding(years: 2).plus(days: -28)
+      #expect(try await harness.run(on: reminderDay).items.map(\.kind) == [.reminder])
+      try await harness.sync()
+      #expect(try await decisions() == ["erasure kid", "reminder \(young.uuidString.lowercased())"])
+      // A month on: the erased child's decision goes; the reminder of the signal still there stays.
+      try await harness.postgres.query(
+        "UPDATE retention_lifecycle_decisions SET decided_at = now() - interval '31 days'",
+        logger: RetentionDatabase.logger)
+      #expect(try await harness.run(on: reminderDay).items.isEmpty)
+      #expect(try await decisions() == ["reminder \(young.uuidString.lowercased())"])
+    }
+  }
+
   @Test("a correction moves the 23rd birthday; death erases a child and its signals")
   func correctionAndDeath() async throws {
     try await RetentionHarness.with { harness in

@@ -23,6 +23,10 @@ import Shared
 ///
 /// **Catch-up.** A run takes everything due up to its date that was not decided, oldest first, so a run after
 /// downtime emits what fell due meanwhile, in order.
+///
+/// **Forgetting.** A run ends by forgetting decisions older than a month whose signal or child has left the
+/// projection (``forgetSettledDecisions(_:)``), so the table does not grow without end and keeps no erased child's
+/// pseudonym.
 struct RetentionScheduler: Sendable {
   /// "vire": the advisory lock id of the schedule.
   static let lockKey: Int64 = 0x7669_7265
@@ -60,6 +64,7 @@ struct RetentionScheduler: Sendable {
       let items: [DueItem]
       do {
         items = try await emitAll(asOf: asOf, now: now, connection)
+        try await forgetSettledDecisions(connection)
       } catch {
         // The connection goes back to the pool: it must not keep the lock. If it cannot even unlock it is broken,
         // and the pool closes it, which releases the lock as well.
