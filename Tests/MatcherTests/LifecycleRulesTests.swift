@@ -93,6 +93,26 @@ struct LifecycleRulesTests {
     }
   }
 
+  @Test("a registration for a child who is 23 today stores nothing; one for a child of 22 is matched")
+  func registrationAt23() async throws {
+    try await MatcherDatabase.with { client in
+      let applier = Applier(client: client)
+      let today = CalendarDate(Date())
+      let adult = CalendarDate(year: today.year - 23, month: today.month, day: 1)!
+      let young = CalendarDate(year: today.year - 22, month: today.month, day: 1)!
+      let late = UUID()
+      try await applier.apply(
+        Events.register(child: "adult", professional: "p1", organisation: "o1", birthDate: adult),
+        Events.register(late, child: "adult", professional: "p2", organisation: "o2", birthDate: adult),
+        Events.register(child: "young", professional: "p1", organisation: "o1", birthDate: young),
+        Events.register(child: "young", professional: "p2", organisation: "o2", birthDate: young))
+      #expect(try await applier.signalStatus(late) == nil)
+      #expect(try await applier.count("SELECT count(*)::int FROM signals WHERE child_pseudonym = 'adult'") == 0)
+      #expect(try await applier.count("SELECT count(*)::int FROM children WHERE child_pseudonym = 'adult'") == 0)
+      #expect(try await applier.matches() == ["child p1-p2"])
+    }
+  }
+
   @Test("a correction changes the child and its signals, and a later registration does not undo it")
   func correction() async throws {
     try await MatcherDatabase.with { client in

@@ -100,7 +100,8 @@ enum Events {
 
   static func register(
     _ signalId: UUID = UUID(), child: String, professional: String, organisation: String, parents: [String] = [],
-    address: String? = nil, at: Date = now, rekeying: Rekeying? = nil
+    address: String? = nil, at: Date = now, rekeying: Rekeying? = nil,
+    birthDate: CalendarDate = CalendarDate("2015-01-01")!
   ) -> SignalEvent {
     SignalEvent(
       type: .registered, occurredAt: at, childPseudonym: Pseudonym(value: child),
@@ -108,7 +109,7 @@ enum Events {
         signalId: signalId, organisationId: organisation, professionalId: professional, reference: nil,
         informed: .parents,
         child: ChildRecord(
-          initials: "A. Kind", birthDate: CalendarDate("2015-01-01")!, gender: "M",
+          initials: "A. Kind", birthDate: birthDate, gender: "M",
           parentPseudonyms: parents.map { Pseudonym(value: $0) }, addressPseudonym: address.map { Pseudonym(value: $0) }
         ),
         registeredAt: at, endsOn: CalendarDate("2030-01-01")!),

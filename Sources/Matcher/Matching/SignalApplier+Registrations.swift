@@ -7,7 +7,19 @@ extension SignalApplier {
   ///
   /// A redelivered registration (same signal id) and a second signal by the same professional on the same child
   /// while the first is active (the partial unique index `signals_one_active`) insert nothing and change nothing.
+  ///
+  /// A registration for a child who is 23 today stores nothing: everything about the child must be gone by now.
+  /// SignalIntake refuses such a child, so only a registration made on the day before the 23rd birthday that
+  /// reaches the Matcher after Retention's erasure, or a Matcher far behind, gets here.
   func register(_ run: [(SignalEvent, SignalRegistration)], into effects: inout BatchEffects) async throws {
+    let today = CalendarDate(Date())
+    let run = run.filter { _, registration in
+      guard registration.child.birthDate.age(on: today) >= ChildErasure.age else { return true }
+      logger.warning(
+        "Stored nothing for a registration: the child is 23 today, and everything about the child must be gone",
+        metadata: ["signal": "\(registration.signalId)"])
+      return false
+    }
     guard !run.isEmpty else { return }
     for (event, _) in run {
       if let rekeying = event.rekeying {

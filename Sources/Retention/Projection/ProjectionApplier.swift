@@ -45,7 +45,7 @@ struct ProjectionApplier {
       try await connection.query(
         """
         UPDATE retention_children SET birth_date = \(correction.birthDate.description)::date,
-          turns_23_on = \(correction.birthDate.adding(years: 23).description)::date
+          turns_23_on = \(correction.birthDate.adding(years: ChildErasure.age).description)::date
         WHERE child_pseudonym = \(child) AND NOT EXISTS (
           SELECT 1 FROM retention_lifecycle_decisions WHERE kind = 'erasure' AND subject = \(child))
         """, logger: logger)
@@ -59,7 +59,7 @@ struct ProjectionApplier {
     try await connection.query(
       """
       INSERT INTO retention_children (child_pseudonym, birth_date, turns_23_on)
-      SELECT \(child), \(birth.description)::date, \(birth.adding(years: 23).description)::date
+      SELECT \(child), \(birth.description)::date, \(birth.adding(years: ChildErasure.age).description)::date
       WHERE NOT EXISTS (
           SELECT 1 FROM retention_lifecycle_decisions WHERE kind = 'erasure' AND subject = \(child))
       ON CONFLICT (child_pseudonym) DO UPDATE SET birth_date = excluded.birth_date, turns_23_on = excluded.turns_23_on

@@ -9,7 +9,7 @@ struct CommandValidator: Sendable {
   static let maximumNameLength = 200
   static let maximumParents = 4
   /// Everything about a child goes on the 23rd birthday; a signal needs the child to be younger.
-  static let maximumAge = 23
+  static let maximumAge = ChildErasure.age
 
   let registry: RegistrySnapshot
   let pseudonymizer: Pseudonymizer
