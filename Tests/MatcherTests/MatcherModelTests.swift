@@ -86,6 +86,14 @@ struct MatcherModelTests {
     var expired: [UUID] = []
     var reminded: [UUID] = []
     var withdrawn: [UUID] = []
+    // The holder stored with each match is the one its notice named.
+    var storedRegie: [UUID: RegieHolder] = [:]
+    let regieRows = try await client.query(
+      "SELECT match_id, regie_organisation_id, regie_professional_id FROM matches")
+    for try await (matchId, organisation, professional) in regieRows.decode((UUID, String?, String?).self) {
+      storedRegie[matchId] = RegieHolder(organisationId: organisation ?? "", professionalId: professional ?? "")
+    }
+    var regieDiffers = 0
     let rows = try await client.query("SELECT payload FROM outbox ORDER BY id")
     for try await payload in rows.decode(ByteBuffer.self) {
       let notice = try EventCoding.decode(NoticeEvent.self, from: Array(buffer: payload))
@@ -93,6 +101,7 @@ struct MatcherModelTests {
       case .match:
         let match = try #require(notice.match)
         matchNotices[match.matchId, default: []].append(match.kind)
+        if let stored = storedRegie[match.matchId], stored != match.regie { regieDiffers += 1 }
         #expect(match.parties.count == 2 && match.municipalityCodes == ["GM0363"])
       case .historical:
         let notice = try #require(notice.historical)
@@ -107,6 +116,8 @@ struct MatcherModelTests {
         withdrawn += try #require(notice.withdrawal).signalIds
       }
     }
+    #expect(regieDiffers == 0, "seed \(seed): \(regieDiffers) matches store another regie than their notice named")
+    #expect(storedRegie.count > 100 && !storedRegie.values.contains { $0.professionalId.isEmpty })
     let expected = Dictionary(
       uniqueKeysWithValues: model.published.map {
         (StableID.make("match", $0.key.a.uuidString, $0.key.b.uuidString), [$0.value])

@@ -3,8 +3,11 @@ import PostgresNIO
 import Shared
 
 extension SignalApplier {
-  /// Records each pair's match once, updates regie around the children concerned, and queues a notice per new
-  /// match.
+  /// Records each pair's match once, with who has regie, updates regie around the children concerned, and queues a
+  /// notice per new match.
+  ///
+  /// Regie is decided before the matches are written, counting the child pairs as running matches, so that each
+  /// match row is written once, with its holder (an UPDATE after the INSERT wrote every row twice).
   ///
   /// Match ids are name-based: the same two signals always make the same match and notice, so a match made again
   /// (events replayed after a database restore) is recognised by the Notifier, which e-mails nobody twice.
@@ -13,13 +16,27 @@ extension SignalApplier {
     // A pair can be found as a family and as an address match; the family match wins (it is found first).
     let pairs = candidates.filter { seen.insert($0.signals).inserted }
     guard !pairs.isEmpty else { return }
+    let signals = try await storedSignals(Set(pairs.flatMap(\.signals)))
+    let childPairs = pairs.filter { $0.kind == .child }
+    let childRegie = try await updateRegie(
+      children: Set(childPairs.compactMap { signals[$0.a]?.childPseudonym }),
+      matchedAlso: Set(childPairs.flatMap(\.signals)),
+      at: signals.values.map(\.registeredAt).max() ?? Date(), into: &effects)
+    let holders = pairs.map { pair -> RegieHolder? in
+      guard let a = signals[pair.a], let b = signals[pair.b] else { return nil }
+      return pair.kind == .child ? childRegie[a.childPseudonym] ?? regie(between: a, b) : regie(between: a, b)
+    }
     let ids = pairs.map { StableID.make("match", $0.a.uuidString, $0.b.uuidString) }
     let rows = try await connection.query(
       """
-      INSERT INTO matches (match_id, kind, signal_a, signal_b, created_at)
-      SELECT p.id, p.kind, p.a, p.b, greatest(sa.registered_at, sb.registered_at)
+      INSERT INTO matches (match_id, kind, signal_a, signal_b, created_at, regie_organisation_id,
+        regie_professional_id)
+      SELECT p.id, p.kind, p.a, p.b, greatest(sa.registered_at, sb.registered_at), NULLIF(p.organisation, ''),
+        NULLIF(p.professional, '')
       FROM UNNEST(\(ids)::uuid[], \(pairs.map(\.kind.rawValue))::text[], \(pairs.map(\.a))::uuid[],
-        \(pairs.map(\.b))::uuid[]) WITH ORDINALITY AS p(id, kind, a, b, i)
+        \(pairs.map(\.b))::uuid[], \(holders.map { $0?.organisationId ?? "" })::text[],
+        \(holders.map { $0?.professionalId ?? "" })::text[])
+        WITH ORDINALITY AS p(id, kind, a, b, organisation, professional, i)
       JOIN signals sa ON sa.signal_id = p.a
       JOIN signals sb ON sb.signal_id = p.b
       ORDER BY p.i
@@ -30,19 +47,8 @@ extension SignalApplier {
     for try await id in rows.decode(UUID.self) {
       made.insert(id)
     }
-    guard !made.isEmpty else { return }
-    let new = zip(ids, pairs).filter { made.contains($0.0) }
-    let signals = try await storedSignals(Set(new.flatMap(\.1.signals)))
-    let childRegie = try await updateRegie(
-      children: Set(new.filter { $0.1.kind == .child }.compactMap { signals[$0.1.a]?.childPseudonym }),
-      at: signals.values.map(\.registeredAt).max() ?? Date(), into: &effects)
-    var regieOfMatch: [UUID] = []
-    var holders: [RegieHolder] = []
-    for (matchId, pair) in new {
-      guard let a = signals[pair.a], let b = signals[pair.b] else { continue }
-      let holder =
-        pair.kind == .child
-        ? childRegie[a.childPseudonym] ?? regie(between: a, b) : regie(between: a, b)
+    for ((matchId, pair), holder) in zip(zip(ids, pairs), holders) where made.contains(matchId) {
+      guard let a = signals[pair.a], let b = signals[pair.b], let holder else { continue }
       let (first, second) = a.registeredAt <= b.registeredAt ? (a, b) : (b, a)
       // The municipality stored with the signal, or the registry's now if the organisation was not known then.
       let municipalities = Set(
@@ -62,17 +68,8 @@ extension SignalApplier {
           at: at, actor: "matcher", action: "match.made", childPseudonym: second.childPseudonym,
           signalId: second.signalId, matchId: matchId,
           detail: #"{"kind":"\#(pair.kind.rawValue)","otherSignalId":"\#(first.signalId)"}"#))
-      regieOfMatch.append(matchId)
-      holders.append(holder)
+      effects.matches += 1
     }
-    effects.matches += regieOfMatch.count
-    try await connection.query(
-      """
-      UPDATE matches m SET regie_organisation_id = r.organisation, regie_professional_id = r.professional
-      FROM UNNEST(\(regieOfMatch)::uuid[], \(holders.map(\.organisationId))::text[],
-        \(holders.map(\.professionalId))::text[]) AS r(id, organisation, professional)
-      WHERE m.match_id = r.id
-      """, logger: logger)
   }
 
   /// Regie between the two signals of a family or address match: the organisation type ranked first by the

@@ -8,10 +8,11 @@ extension SignalApplier {
   /// Around a child, regie goes to the active signal with a running child match whose organisation type the
   /// region ranks first (`VI_REGIE_ORDER`), then to the first signaller. When it moves from one professional to
   /// another (a higher-ranked organisation signalled, or the holder's signal ended), every professional with a
-  /// matched signal on the child is told, once per move.
+  /// matched signal on the child is told, once per move. Signals in `matchedAlso` count as having a running child
+  /// match: the batch's new child matches, decided before they are written.
   @discardableResult
   func updateRegie(
-    children: Set<String>, at: Date, into effects: inout BatchEffects
+    children: Set<String>, matchedAlso: Set<UUID> = [], at: Date, into effects: inout BatchEffects
   ) async throws -> [String: RegieHolder] {
     guard !children.isEmpty else { return [:] }
     let list = Array(children)
@@ -20,7 +21,8 @@ extension SignalApplier {
       SELECT \(unescaped: StoredSignal.columns) FROM signals s
       WHERE s.child_pseudonym = ANY(\(list)::text[]) AND s.status = 'active'
         AND (
-          EXISTS (
+          s.signal_id = ANY(\(Array(matchedAlso))::uuid[])
+          OR EXISTS (
             SELECT 1 FROM matches m WHERE m.signal_a = s.signal_id AND m.kind = 'child' AND m.ended_at IS NULL)
           OR EXISTS (
             SELECT 1 FROM matches m WHERE m.signal_b = s.signal_id AND m.kind = 'child' AND m.ended_at IS NULL))
