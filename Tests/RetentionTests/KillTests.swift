@@ -43,24 +43,21 @@ struct KillTests {
       }
 
       // The first instance starts its run at once; kill it once some chunks are committed.
-      let first = try RetentionProcess(
-        ["serve"], environment: environment.merging(["VI_HTTP_PORT": String(try FreePort.next())]) { $1 })
+      let first = try Self.serve(environment)
       let deadline = ContinuousClock.now + .seconds(120)
       while try await decided() < 2_000, ContinuousClock.now < deadline, first.isRunning {
         try await Task.sleep(for: .milliseconds(20))
       }
       // A moment later, so the kill falls anywhere in a chunk: while it is produced, or acknowledged but not committed.
       try await Task.sleep(for: .milliseconds(Int.random(in: 0..<1000)))
-      await first.kill9()
+      await first.killHard()
       let committedByFirst = try await decided()
       #expect(
         committedByFirst > 0 && committedByFirst < expected.count, "killed after \(committedByFirst): \(first.tail)")
 
       // Two instances at once: one takes the lock and catches up, the other skips until nothing is left.
-      let second = try RetentionProcess(
-        ["serve"], environment: environment.merging(["VI_HTTP_PORT": String(try FreePort.next())]) { $1 })
-      let third = try RetentionProcess(
-        ["serve"], environment: environment.merging(["VI_HTTP_PORT": String(try FreePort.next())]) { $1 })
+      let second = try Self.serve(environment)
+      let third = try Self.serve(environment)
       let caughtUp = ContinuousClock.now + .seconds(180)
       while try await decided() < expected.count, ContinuousClock.now < caughtUp {
         try await Task.sleep(for: .milliseconds(200))
@@ -117,6 +114,17 @@ struct KillTests {
         }
       }
     }
+  }
+
+  /// Starts `Retention serve` with `environment` on an HTTP port of its own.
+  private static func serve(_ environment: [String: String]) throws -> ServiceProcess {
+    let logs = FileManager.default.temporaryDirectory.appendingPathComponent("retention-tests")
+    try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+    let process = try ServiceProcess(
+      name: "Retention", arguments: ["serve"],
+      environment: environment.merging(["VI_HTTP_PORT": String(try FreePort.next())]) { $1 }, logDirectory: logs)
+    try process.start()
+    return process
   }
 
   /// The event id and due day of everything due, from the seeded rows.

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestSupport
 import Testing
 
 /// Three Matcher processes share one consumer group on a signals topic of three partitions. The first one started,

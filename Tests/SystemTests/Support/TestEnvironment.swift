@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where the local stack is, as `scripts/stack-env.sh` exports it (the test command sources it), with its defaults.
 enum TestEnvironment {
@@ -11,6 +12,5 @@ enum TestEnvironment {
   static let mailDirectory = URL(
     fileURLWithPath: values["VI_MAIL_DIR"] ?? packageRoot.appendingPathComponent(".vi/mail").path)
   /// The services' binaries: `VI_BIN_DIR`, or the debug build that `swift test` just made.
-  static let binaries = URL(
-    fileURLWithPath: values["VI_BIN_DIR"] ?? packageRoot.appendingPathComponent(".build/debug").path)
+  static let binaries = ServiceProcess.binaries
 }
