@@ -37,13 +37,7 @@ struct BenchmarkEnvironment {
         child: ChildIdentity(
           bsn: RandomBSN.make(), familyName: "Bench", givenNames: "Kind", birthDate: "2016-02-03", gender: "O",
           parentBsns: [RandomBSN.make()])))
-    let value = try EventCoding.encode(command)
-    return KafkaProducerMessage(
-      topic: topic, key: organisation, value: value,
-      headers: [
-        KafkaHeader(key: "content-type", string: "application/cloudevents+json"),
-        KafkaHeader(
-          key: DetachedJWS.headerName, string: try DetachedJWS.sign(payload: value, keyID: organisation, key: key)),
-      ])
+    return try KafkaProducerMessage.intakeCommand(
+      try EventCoding.encode(command), topic: topic, organisation: organisation, signingKey: key)
   }
 }

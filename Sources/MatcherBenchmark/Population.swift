@@ -103,15 +103,8 @@ struct Population {
         child: ChildIdentity(
           bsn: child.bsn, familyName: child.familyName, givenNames: "Kind", birthDate: child.birthDate,
           gender: child.gender, parentBsns: child.parents)))
-    let value = try EventCoding.encode(command)
-    return KafkaProducerMessage(
-      topic: topic, key: organisation, value: value,
-      headers: [
-        KafkaHeader(key: "content-type", string: "application/cloudevents+json"),
-        KafkaHeader(
-          key: DetachedJWS.headerName,
-          string: try DetachedJWS.sign(payload: value, keyID: organisation, key: keys[plan.organisation])),
-      ])
+    return try KafkaProducerMessage.intakeCommand(
+      try EventCoding.encode(command), topic: topic, organisation: organisation, signingKey: keys[plan.organisation])
   }
 
   /// Signal `index` as SignalIntake would publish it, pseudonymised with `pseudonymizer`.

@@ -37,15 +37,10 @@ struct IntakeCommandOptions: ParsableArguments {
     } else {
       value = try Self.command(type, id: commandId, organisation: organisation, data: try source())
     }
-    var headers = [KafkaHeader(key: "content-type", string: "application/cloudevents+json")]
-    if !unsigned {
-      let signature = try DetachedJWS.sign(payload: value, keyID: organisation, key: try signer.privateKey())
-      headers.append(KafkaHeader(key: DetachedJWS.headerName, string: signature))
-    }
-    let topicName = try topic ?? kafka.topics().signalCommands
-    let report = try await KafkaSend.send(
-      KafkaProducerMessage(topic: topicName, key: organisation, value: value, headers: headers),
-      client: try kafka.client("vi-cli"))
+    let record = try KafkaProducerMessage.intakeCommand(
+      value, topic: try topic ?? kafka.topics().signalCommands, organisation: organisation,
+      signingKey: unsigned ? nil : try signer.privateKey())
+    let report = try await KafkaSend.send(record, client: try kafka.client("vi-cli"))
     print(
       "delivered topic=\(report.topic) partition=\(report.partition) offset=\(report.offset)"
         + (raw == nil ? " id=\(commandId)" : "") + (unsigned ? " unsigned" : " signed"))

@@ -71,9 +71,7 @@ struct CLITests {
         atPath: file, contents: Data(Base64URL.encode(key.rawRepresentation).utf8),
         attributes: [.posixPermissions: 0o600]))
 
-    let system = try LocalSystem()
-    do {
-      try await system.start(["SignalIntake"])
+    try await LocalSystem.running(["SignalIntake"]) { system in
       let organisation = "dash-\(system.runID)"
       let environment = [
         "VI_INTAKE_URL": system.url("SignalIntake", ""), "VI_ADMIN_TOKEN": system.adminToken,
@@ -97,11 +95,7 @@ struct CLITests {
           "--gender", "M",
         ], environment: environment)
       #expect(signal.status == 0, "signal register: \(signal.standardOutput) \(signal.standardError)")
-    } catch {
-      await system.stop()
-      throw error
     }
-    await system.stop()
   }
 
   @Test("command register produces signed and unsigned CloudEvents with the contract's headers")

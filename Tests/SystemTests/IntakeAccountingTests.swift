@@ -22,15 +22,7 @@ struct IntakeAccountingTests {
 
   @Test("1,000 mixed records: valid, invalid, garbage, empty, oversized, unsigned, wrongly signed, duplicates")
   func thousandMixedRecords() async throws {
-    let system = try LocalSystem()
-    do {
-      try await system.start(["SignalIntake"])
-      try await run(system)
-    } catch {
-      await system.stop()
-      throw error
-    }
-    await system.stop()
+    try await LocalSystem.running(["SignalIntake"]) { try await run($0) }
   }
 
   private func run(_ system: LocalSystem) async throws {

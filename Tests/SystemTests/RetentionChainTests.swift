@@ -11,24 +11,11 @@ import Testing
 struct RetentionChainTests {
   @Test("reminder → expiry → erasure at 23 → purge, applied by the Matcher, e-mailed by the Notifier")
   func lifecycle() async throws {
-    let system = try LocalSystem()
-    do {
-      try await system.start()
-      try await run(system)
-    } catch {
-      await system.stop()
-      throw error
-    }
-    await system.stop()
+    try await LocalSystem.running { try await run($0) }
   }
 
   private func run(_ system: LocalSystem) async throws {
-    let id = system.runID
-    let anna = "anna-\(id)@school.example"
-    let bram = "bram-\(id)@jgz.example"
-    let schoolKey = Curve25519.Signing.PrivateKey()
-    let jgzKey = Curve25519.Signing.PrivateKey()
-    try await system.seedDemoRegistry(annaEmail: anna, bramEmail: bram, schoolKey: schoolKey, jgzKey: jgzKey)
+    let (anna, bram, schoolKey, jgzKey) = try await system.seedDemoRegistry()
 
     // Child A (turns 23 in 2038) is signalled by both; child B turns 23 within the five years of the archive.
     let today = CalendarDate(Date())

@@ -12,26 +12,14 @@ import Testing
 struct SkeletonFlowTests {
   @Test("HTTP signal + Kafka command → match → two e-mails → expiry applied")
   func signalToMailToExpiry() async throws {
-    let system = try LocalSystem()
     // VI_SYSTEM_TEST_WITHOUT=<service> leaves one service out, to show that the test then fails.
     let without = ProcessInfo.processInfo.environment["VI_SYSTEM_TEST_WITHOUT"]
-    do {
-      try await system.start(LocalSystem.services.filter { $0 != without })
-      try await run(system)
-    } catch {
-      await system.stop()
-      throw error
-    }
-    await system.stop()
+    try await LocalSystem.running(LocalSystem.services.filter { $0 != without }) { try await run($0) }
   }
 
   private func run(_ system: LocalSystem) async throws {
     let id = system.runID
-    let anna = "anna-\(id)@school.example"
-    let bram = "bram-\(id)@jgz.example"
-    let schoolKey = Curve25519.Signing.PrivateKey()
-    let jgzKey = Curve25519.Signing.PrivateKey()
-    try await system.seedDemoRegistry(annaEmail: anna, bramEmail: bram, schoolKey: schoolKey, jgzKey: jgzKey)
+    let (anna, bram, schoolKey, jgzKey) = try await system.seedDemoRegistry()
 
     // Professional A of organisation 1 signals over HTTP.
     let child =
@@ -127,15 +115,10 @@ struct SkeletonFlowTests {
         professionalId: professional, reference: "B-7", informed: "parents",
         child: ChildIdentity(
           bsn: "111222333", familyName: "Jansen", givenNames: "Pieter Jan", birthDate: "2015-05-01", gender: "M")))
-    let value = try EventCoding.encode(command)
-    let signature = try DetachedJWS.sign(payload: value, keyID: organisation, key: key)
     try await TestProducer.send([
-      KafkaProducerMessage(
-        topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, key: organisation, value: value,
-        headers: [
-          KafkaHeader(key: "content-type", string: "application/cloudevents+json"),
-          KafkaHeader(key: DetachedJWS.headerName, string: signature),
-        ])
+      try KafkaProducerMessage.intakeCommand(
+        try EventCoding.encode(command), topic: system.topics["VI_TOPIC_SIGNAL_COMMANDS"]!, organisation: organisation,
+        signingKey: key)
     ])
   }
 }

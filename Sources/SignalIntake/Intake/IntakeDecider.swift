@@ -6,7 +6,7 @@ import Shared
 /// every problem found at that stage.
 struct IntakeDecider: Sendable {
   /// The `content-type` the contract requires (structured CloudEvents).
-  static let contentType = "application/cloudevents+json"
+  static let contentType = KafkaProducerMessage.intakeContentType
 
   let validator: CommandValidator
 

@@ -4,12 +4,16 @@ import Testing
 
 extension LocalSystem {
   /// Registers, through SignalIntake's admin API, the municipality Amsterdam (with its follow-up officer), a school
-  /// and a JGZ organisation with the given keys, and one professional of each: Anna (school) and Bram (JGZ).
-  func seedDemoRegistry(
-    annaEmail: String, bramEmail: String, schoolKey: Curve25519.Signing.PrivateKey,
-    jgzKey: Curve25519.Signing.PrivateKey
-  ) async throws {
+  /// and a JGZ organisation with new keys, and one professional of each: Anna (school) and Bram (JGZ). Returns their
+  /// e-mail addresses (unique to the run) and the organisations' keys.
+  func seedDemoRegistry() async throws -> (
+    anna: String, bram: String, schoolKey: Curve25519.Signing.PrivateKey, jgzKey: Curve25519.Signing.PrivateKey
+  ) {
     let id = runID
+    let annaEmail = "anna-\(id)@school.example"
+    let bramEmail = "bram-\(id)@jgz.example"
+    let schoolKey = Curve25519.Signing.PrivateKey()
+    let jgzKey = Curve25519.Signing.PrivateKey()
     let school = OrganisationKey.registryForm(of: schoolKey.publicKey)
     let jgz = OrganisationKey.registryForm(of: jgzKey.publicKey)
     let entries = [
@@ -36,5 +40,6 @@ extension LocalSystem {
         "PUT", url("SignalIntake", "/v1/admin/\(path)"), json: body, bearer: adminToken)
       try #require(answer.status == 200, "PUT \(path) answered \(answer.status): \(answer.body)")
     }
+    return (annaEmail, bramEmail, schoolKey, jgzKey)
   }
 }

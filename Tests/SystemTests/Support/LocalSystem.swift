@@ -81,6 +81,21 @@ final class LocalSystem: @unchecked Sendable {
     }
   }
 
+  /// Starts `services` on a new system, runs `body` on it, and stops everything, whether or not `body` threw.
+  static func running(
+    _ services: [String] = LocalSystem.services, _ body: (LocalSystem) async throws -> Void
+  ) async throws {
+    let system = try LocalSystem()
+    do {
+      try await system.start(services)
+      try await body(system)
+    } catch {
+      await system.stop()
+      throw error
+    }
+    await system.stop()
+  }
+
   /// Stops every process and drops the databases.
   func stop() async {
     for process in processes.values {
