@@ -8,6 +8,7 @@ extension SMTPError {
       case serviceUnavailable
       case greetingRejected
       case commandRejected
+      case outOfSequence
       case startTLSUnavailable
       case tlsFailed
       case authenticationUnavailable
@@ -49,6 +50,11 @@ extension SMTPError {
 
     /// A session command (EHLO, HELO, STARTTLS, RSET) got a negative or unexpected reply.
     public static let commandRejected = Kind(.commandRejected)
+
+    /// The server answered a transaction command with 503 (bad sequence of commands): the session is out of step,
+    /// not the message (seen with aiosmtpd after it refused a message's data). Transient: the client closes the
+    /// connection, and the message goes again on a new one.
+    public static let outOfSequence = Kind(.outOfSequence)
 
     /// STARTTLS is required by the configuration, but the server does not offer it. The client never falls back
     /// to plain text. Permanent: use a server that offers STARTTLS, or configure `.implicit` TLS.
@@ -104,7 +110,7 @@ extension SMTPError {
     var isTransientWithoutReply: Bool {
       switch self.base {
       case .connectionFailed, .timeout, .connectionClosed, .serviceUnavailable, .tlsFailed, .protocolViolation,
-        .clientShutdown:
+        .clientShutdown, .outOfSequence:
         return true
       case .greetingRejected, .commandRejected, .startTLSUnavailable, .authenticationUnavailable,
         .authenticationFailed, .senderRejected, .recipientRejected, .messageRejected, .messageTooLarge,
@@ -119,7 +125,8 @@ extension SMTPError {
         .invalidMessage:
         return true
       case .connectionFailed, .timeout, .connectionClosed, .serviceUnavailable, .greetingRejected,
-        .commandRejected, .startTLSUnavailable, .tlsFailed, .authenticationUnavailable, .authenticationFailed,
+        .commandRejected, .outOfSequence, .startTLSUnavailable, .tlsFailed, .authenticationUnavailable,
+        .authenticationFailed,
         .protocolViolation, .invalidConfiguration, .clientShutdown:
         return false
       }

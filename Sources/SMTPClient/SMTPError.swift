@@ -57,6 +57,9 @@ public struct SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A reply from the server decides by its class: 5xx is permanent, any other code (4xx, 421, or an
   /// unexpected code) is transient. Errors without a reply use the classification of their ``kind``.
   public var isTransient: Bool {
+    if self.kind == .outOfSequence {
+      return true
+    }
     if let code = self.code {
       return !(500...599).contains(code)
     }

@@ -13,7 +13,8 @@ internal import Foundation
 /// ```
 /// greeting 220 → EHLO (HELO if EHLO gets 5xx) → [STARTTLS → TLS → EHLO] → [AUTH PLAIN | AUTH LOGIN] → ready
 /// ready → MAIL FROM → RCPT TO (each recipient) → DATA → 354 → content and "." → ready
-///                 └ refused: RSET → ready (the message fails; the connection stays)
+///                 └ refused (also the data): RSET → ready (the message fails; the connection stays)
+///                 └ 503, bad sequence: close (the message is tried again on a new connection)
 /// ready → QUIT → closed
 /// ```
 ///
@@ -333,6 +334,12 @@ struct SMTPSessionStateMachine {
       self.state = .closed
       return .failMessageAndClose(SMTPError(kind: .serviceUnavailable, reply: reply, command: self.lastCommand))
     }
+    if reply.code == 503 {
+      // Bad sequence of commands: the server's session is out of step with ours, so nothing said on this
+      // connection can be trusted. A new connection starts both afresh.
+      self.state = .closed
+      return .failMessageAndClose(SMTPError(kind: .outOfSequence, reply: reply, command: self.lastCommand))
+    }
     switch transaction.step {
     case .mailFrom:
       guard reply.isPositiveCompletion else {
@@ -364,13 +371,15 @@ struct SMTPSessionStateMachine {
       self.state = .transaction(transaction)
       return .sendData(envelope.data)
     case .content:
-      // After the final reply the transaction is over either way; no RSET is needed (RFC 5321 §4.1.1.4).
-      self.state = .ready
       guard reply.isPositiveCompletion else {
+        // RFC 5321 (§4.1.1.4) ends the transaction with the final reply either way, but some servers lose track
+        // of it after refusing the data (aiosmtpd answers the next MAIL with "503 nested MAIL command"). RSET is
+        // always allowed and puts both sides back at the start.
         var error = self.rejection(.messageRejected, reply)
         error.command = "DATA"
-        return .failMessage(error)
+        return self.reset(after: error)
       }
+      self.state = .ready
       return .succeedMessage(reply)
     }
   }

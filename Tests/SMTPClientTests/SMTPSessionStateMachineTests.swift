@@ -249,22 +249,42 @@ struct SMTPSessionStateMachineTests {
     #expect(error?.isTransient == false)
   }
 
-  @Test(arguments: [(451, true), (452, true), (552, false), (554, false)])
-  func contentRefusedFailsTheMessageWithoutReset(_ code: Int, _ isTransient: Bool) {
+  /// RFC 5321 needs no RSET after the final reply, but aiosmtpd keeps the refused envelope and answers the next MAIL
+  /// with 503: so the client resets, and the message fails once RSET is answered.
+  @Test(arguments: [(451, true), (452, true), (500, false), (552, false), (554, false)])
+  func contentRefusedResetsAndFailsTheMessage(_ code: Int, _ isTransient: Bool) {
     var machine = self.readyMachine()
     let mail = envelope()
     _ = machine.messageRequested(mail)
     _ = machine.replyReceived(reply(250, "ok"))
     _ = machine.replyReceived(reply(250, "ok"))
     #expect(machine.replyReceived(reply(354, "go")) == .sendData(mail.data))
-    let action = machine.replyReceived(reply(code, "refused"))
+    #expect(machine.replyReceived(reply(code, "refused")) == .sendCommand(.rset))
+    let action = machine.replyReceived(reply(250, "ok"))
     guard case .failMessage(let error) = action else {
       Issue.record("expected failMessage, got \(action)")
       return
     }
     #expect(error.kind == .messageRejected)
+    #expect(error.command == "DATA")
     #expect(error.isTransient == isTransient)
     #expect(machine.state == .ready)
+  }
+
+  /// 503 says the server's session is out of step with ours, not that the message is wrong: the connection is
+  /// closed, and the failure is transient and not about the message, so the message goes again on a new one.
+  @Test func badSequenceClosesAndIsNotAboutTheMessage() {
+    var machine = self.readyMachine()
+    _ = machine.messageRequested(envelope())
+    let action = machine.replyReceived(reply(503, "5.5.1 Error: nested MAIL command"))
+    guard case .failMessageAndClose(let error) = action else {
+      Issue.record("expected failMessageAndClose, got \(action)")
+      return
+    }
+    #expect(error.kind == .outOfSequence)
+    #expect(error.isTransient)
+    #expect(!error.isMessageSpecific)
+    #expect(machine.state == .closed)
   }
 
   @Test func serviceClosingDuringATransactionClosesTheConnection() {

@@ -49,6 +49,23 @@ public final class ServiceProcess: @unchecked Sendable {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
   }
 
+  /// SIGTERM, then wait up to `limit` for the exit; returns how long it took, or `nil` when it still ran (then it
+  /// is killed with SIGKILL).
+  public func terminate(within limit: Duration) async -> Duration? {
+    guard process.isRunning else { return .zero }
+    let started = ContinuousClock.now
+    process.terminate()
+    while process.isRunning && ContinuousClock.now - started < limit {
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    guard process.isRunning else { return ContinuousClock.now - started }
+    await killHard()
+    return nil
+  }
+
+  /// The exit status, once it has exited.
+  public var terminationStatus: Int32? { process.isRunning ? nil : process.terminationStatus }
+
   /// SIGKILL, as a crash would: no shutdown, no flushing.
   public func killHard() async {
     guard process.isRunning else { return }

@@ -72,6 +72,9 @@ struct OutboxRecovery: Sendable {
       offsets.filter { partitions.contains($0.key) }
     }
 
+    /// Nothing is stored: the recovery reads the end it found and never applies a record.
+    func partitionRewound(_ partition: KafkaTopicPartition, to offset: Int64, end: Int64) async throws {}
+
     func partitionsRevoked(_ partitions: [KafkaTopicPartition]) async {}
   }
 }

@@ -45,6 +45,10 @@ public enum Settings {
   /// The log format.
   public static let logFormat = Setting<LogFormat>.choice(
     "VI_LOG_FORMAT", default: .text, help: "Log format on standard error: text or json")
+  /// How long a service may take to exit after SIGTERM or SIGINT.
+  public static let shutdownGrace = Setting<Int>.integer(
+    "VI_SHUTDOWN_GRACE_SECONDS", default: 20, in: 1...600,
+    help: "Seconds a service may take to exit after SIGTERM; then it abandons what is unfinished (Kafka redelivers it)")
   /// The region administrator's bearer token.
   public static let adminToken = Setting<String>(
     "VI_ADMIN_TOKEN", default: nil, expected: "a random string of at least 32 characters", secret: true,
@@ -79,6 +83,6 @@ public enum Settings {
       kafkaSaslUsername.documentation, kafkaSaslPassword.documentation, kafkaCreateTopics.documentation,
       kafkaPartitions.documentation, kafkaGroupPrefix.documentation, kafkaSessionTimeout.documentation,
       kafkaMaxPollInterval.documentation,
-      logLevel.documentation, logFormat.documentation,
+      logLevel.documentation, logFormat.documentation, shutdownGrace.documentation,
     ] + TopicNames.settings.map(\.documentation)
 }

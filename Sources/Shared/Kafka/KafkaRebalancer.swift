@@ -4,13 +4,19 @@ import Logging
 
 /// Carries out group rebalances for a ``KafkaConsumer``, on its poll thread (librdkafka calls it from
 /// `rd_kafka_consumer_poll`): asks the ``KafkaRebalanceListener`` where assigned partitions start, then assigns.
+/// Also restarts a partition whose position the broker reports out of range (see ``restart(_:after:handle:)``).
 struct KafkaRebalancer: Sendable {
   let listener: (any KafkaRebalanceListener)?
+  let offsetReset: KafkaConsumerConfiguration.OffsetReset
   let logger: Logger
   let isClosing: @Sendable () -> Bool
 
-  init(listener: (any KafkaRebalanceListener)?, logger: Logger, isClosing: @escaping @Sendable () -> Bool) {
+  init(
+    listener: (any KafkaRebalanceListener)?, offsetReset: KafkaConsumerConfiguration.OffsetReset, logger: Logger,
+    isClosing: @escaping @Sendable () -> Bool
+  ) {
     self.listener = listener
+    self.offsetReset = offsetReset
     self.logger = logger
     self.isClosing = isClosing
   }
@@ -27,7 +33,7 @@ struct KafkaRebalancer: Sendable {
     case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
       guard var offsets = startOffsets(for: partitions) else { return }
       for (partition, offset) in offsets {
-        let start = checkedStart(offset, of: partition, handle: handle)
+        guard let start = checkedStart(offset, of: partition, handle: handle) else { return }
         offsets[partition] = start
         rd_kafka_topic_partition_list_set_offset(list, partition.topic, partition.partition, start)
       }
@@ -47,7 +53,7 @@ struct KafkaRebalancer: Sendable {
         "Kafka partitions revoked",
         metadata: ["kafka.partitions": "\(partitions.map { "\($0.topic)[\($0.partition)]" })"])
       if let listener {
-        _ = KafkaThread.blockingWait { await listener.partitionsRevoked(partitions) }
+        _ = KafkaThread.blockingWait(abandonWhen: isClosing) { await listener.partitionsRevoked(partitions) }
       }
       if cooperative {
         check(errorCodeAndDestroy(rd_kafka_incremental_unassign(handle, list)), "incremental unassign")
@@ -62,18 +68,95 @@ struct KafkaRebalancer: Sendable {
     }
   }
 
+  /// Restarts `partition` after the broker found its fetch position `offset` out of range (librdkafka's
+  /// `RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET`, raised because a consumer with a listener runs with
+  /// `auto.offset.reset=error`): librdkafka stopped fetching it and waits for a seek.
+  ///
+  /// Without a position yet (a partition neither the store nor the group has an offset for), it starts where
+  /// ``offsetReset`` says. A position beyond the end means lost or recreated data: the store is rewound, as at an
+  /// assignment. A position before the first record means records were deleted (retention) before this group read
+  /// them; it starts at the first record that is left, and says so. Nothing happens when the consumer is closing.
+  func restart(_ partition: KafkaTopicPartition, after offset: Int64, handle: OpaquePointer) {
+    guard let (low, high) = watermarks(of: partition, handle: handle) else {
+      // The broker is not answering; fetching from the same position reports the partition again if need be.
+      return seek(partition, to: offset, handle: handle)
+    }
+    let start: Int64
+    if offset < 0 {
+      start = offsetReset == .earliest ? low : high
+    } else if offset > high {
+      guard let rewound = checkedStart(offset, of: partition, handle: handle) else { return }
+      start = rewound
+    } else if offset < low {
+      logger.error(
+        Logger.Message(
+          stringLiteral: "Records were deleted from the partition before this group read them (topic retention); "
+            + "reading on from the first record left. Lengthen the topic's retention, or add consumers."),
+        metadata: metadata(partition, stored: offset, low: low, high: high))
+      start = low
+    } else {
+      start = offset
+    }
+    seek(partition, to: start, handle: handle)
+  }
+
   /// The listener's start offsets, retried with backoff while its store fails. `nil` when the consumer is closing
   /// meanwhile: then nothing is assigned, and the next member to get these partitions asks the store again.
   private func startOffsets(for partitions: [KafkaTopicPartition]) -> [KafkaTopicPartition: Int64]? {
     guard let listener else { return [:] }
+    return retryingStore("read start offsets from") { try await listener.partitionsAssigned(partitions) }
+  }
+
+  /// The stored offset, unless it lies beyond the end of the partition: then the topic was recreated or the broker
+  /// lost data, and every record now in the partition is one this group has not seen. The listener rewinds its
+  /// store, and the partition starts from its first record. `nil` when the consumer is closing meanwhile.
+  ///
+  /// A broker's end offset can lag for a moment after a rebalance (seen with Tansu: stored 30, end 29, nothing
+  /// lost), so an offset beyond the end counts only when the broker still says so a second later.
+  private func checkedStart(_ offset: Int64, of partition: KafkaTopicPartition, handle: OpaquePointer) -> Int64? {
+    var confirmations = 0
+    var ends: (low: Int64, high: Int64)?
+    while confirmations < Self.beyondEndConfirmations {
+      guard let current = watermarks(of: partition, handle: handle), offset > current.high else { return offset }
+      ends = current
+      confirmations += 1
+      if confirmations < Self.beyondEndConfirmations {
+        if isClosing() { return nil }
+        Thread.sleep(forTimeInterval: 0.5)
+      }
+    }
+    guard let (low, high) = ends else { return offset }
+    logger.error(
+      Logger.Message(
+        stringLiteral: "Stored offset beyond the end of the partition (topic recreated or broker data lost); "
+          + "reading it again from its first record, which the store now expects"),
+      metadata: metadata(partition, stored: offset, low: low, high: high))
+    if let listener {
+      let rewound: Void? = retryingStore("rewind the offset in") {
+        try await listener.partitionRewound(partition, to: low, end: high)
+      }
+      guard rewound != nil else { return nil }
+    }
+    return low
+  }
+
+  /// How many watermark queries in a row must put an offset beyond the end before the store is rewound.
+  static let beyondEndConfirmations = 3
+
+  /// Runs `operation` against the listener's store until it succeeds, with backoff; `nil` when the consumer is
+  /// closing meanwhile (also while a call hangs, as it does while PostgreSQL is down).
+  private func retryingStore<T: Sendable>(_ what: String, _ operation: @escaping @Sendable () async throws -> T) -> T? {
     var delay = 0.1
     while true {
-      switch KafkaThread.blockingWait({ try await listener.partitionsAssigned(partitions) }) {
-      case .success(let offsets):
-        return offsets
+      switch KafkaThread.blockingWait(abandonWhen: isClosing, operation) {
+      case .none:
+        logger.warning("Consumer closing while waiting for the offset store; assigning nothing")
+        return nil
+      case .success(let value):
+        return value
       case .failure(let error):
         logger.error(
-          "Could not read start offsets from the offset store; retrying. Check the store (PostgreSQL).",
+          "Could not \(what) the offset store; retrying. Check the store (PostgreSQL).",
           metadata: ["error": "\(error)", "retry.seconds": "\(delay)"])
         if isClosing() { return nil }
         Thread.sleep(forTimeInterval: delay)
@@ -82,21 +165,41 @@ struct KafkaRebalancer: Sendable {
     }
   }
 
-  /// The stored offset, unless it lies beyond the end of the partition: then the topic was recreated or the broker
-  /// lost data (a development broker that keeps its data in memory, after a restart), and every record now in the
-  /// partition is one this group has not seen, so it starts from the beginning.
-  private func checkedStart(_ offset: Int64, of partition: KafkaTopicPartition, handle: OpaquePointer) -> Int64 {
+  /// The partition's first offset and end offset (the next to be written), from its leader; `nil` when the broker
+  /// does not answer within 10 s.
+  private func watermarks(
+    of partition: KafkaTopicPartition, handle: OpaquePointer
+  ) -> (low: Int64, high: Int64)? {
     var low: Int64 = 0
     var high: Int64 = 0
     let error = rd_kafka_query_watermark_offsets(handle, partition.topic, partition.partition, &low, &high, 10_000)
-    guard error == RD_KAFKA_RESP_ERR_NO_ERROR, offset > high else { return offset }
-    logger.error(
-      "Stored offset beyond the end of the partition (topic recreated or broker data lost); reading it from the start",
-      metadata: [
-        "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
-        "kafka.storedOffset": "\(offset)", "kafka.endOffset": "\(high)",
-      ])
-    return low
+    guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
+      logger.warning(
+        "Could not read the partition's offsets from the broker",
+        metadata: [
+          "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
+          "kafka.error": "\(String(cString: rd_kafka_err2name(error)))",
+        ])
+      return nil
+    }
+    return (low: low, high: high)
+  }
+
+  private func seek(_ partition: KafkaTopicPartition, to offset: Int64, handle: OpaquePointer) {
+    let list = rd_kafka_topic_partition_list_new(1)!
+    defer { rd_kafka_topic_partition_list_destroy(list) }
+    rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition).pointee.offset = offset
+    check(errorCodeAndDestroy(rd_kafka_seek_partitions(handle, list, 10_000)), "seek")
+    logger.info(
+      "Kafka partition restarted",
+      metadata: ["kafka.partition": "\(partition.topic)[\(partition.partition)]@\(offset)"])
+  }
+
+  private func metadata(_ partition: KafkaTopicPartition, stored: Int64, low: Int64, high: Int64) -> Logger.Metadata {
+    [
+      "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
+      "kafka.storedOffset": "\(stored)", "kafka.firstOffset": "\(low)", "kafka.endOffset": "\(high)",
+    ]
   }
 
   private func check(_ error: rd_kafka_resp_err_t, _ what: String) {

@@ -25,17 +25,26 @@ enum KafkaThread {
   /// Waits, on the calling dedicated thread, for an async operation that runs on the Swift runtime.
   ///
   /// Only for librdkafka callbacks, which run on our own poll thread; calling this on the cooperative pool could
-  /// deadlock it.
-  static func blockingWait<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
+  /// deadlock it. Every 100 ms it asks `abandonWhen`; once that says yes (the consumer is closing), it cancels the
+  /// operation and returns `nil` at once, so that an operation that hangs (a query while PostgreSQL is down) cannot
+  /// keep the consumer from closing.
+  static func blockingWait<T: Sendable>(
+    abandonWhen: @Sendable () -> Bool, _ operation: @escaping @Sendable () async throws -> T
+  ) -> Result<T, any Error>? {
     let semaphore = DispatchSemaphore(value: 0)
     let box = NIOLockedValueBox<Result<T, any Error>?>(nil)
-    Task {
+    let task = Task {
       let result: Result<T, any Error>
       do { result = .success(try await operation()) } catch { result = .failure(error) }
       box.withLockedValue { $0 = result }
       semaphore.signal()
     }
-    semaphore.wait()
+    while semaphore.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+      if abandonWhen() {
+        task.cancel()
+        return nil
+      }
+    }
     return box.withLockedValue { $0! }
   }
 }

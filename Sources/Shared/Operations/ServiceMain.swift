@@ -8,17 +8,22 @@ public enum ServiceMain {
   /// Exit status for invalid configuration.
   public static let configurationExitCode: Int32 = 78  // EX_CONFIG
 
-  /// Reads the logging settings, bootstraps observability, and runs `body`. A ``ConfigurationError`` is printed as
-  /// `<service>: invalid configuration: VI_X ...` and exits with status 78.
+  /// Reads the logging and shutdown settings, bootstraps observability, and runs `body` under a
+  /// ``ShutdownDeadline``: from the first SIGTERM or SIGINT on, the process exits within `VI_SHUTDOWN_GRACE_SECONDS`,
+  /// whatever it is waiting for. A ``ConfigurationError`` is printed as `<service>: invalid configuration: VI_X ...`
+  /// and exits with status 78.
   public static func run(
     service: String, environment: EnvironmentVariables = .process,
-    _ body: (Logger, EnvironmentVariables) async throws -> Void
+    _ body: @escaping @Sendable (Logger, EnvironmentVariables) async throws -> Void
   ) async throws {
     do {
       let level = try environment.read(Settings.logLevel)
       let format = try environment.read(Settings.logFormat)
+      let grace = try environment.read(Settings.shutdownGrace)
       let logger = Observability.bootstrap(service: service, level: level, format: format)
-      try await body(logger, environment)
+      try await ShutdownDeadline.run(grace: .seconds(grace), logger: logger) {
+        try await body(logger, environment)
+      }
     } catch let error as ConfigurationError {
       FileHandle.standardError.write(Data("\(service): \(error)\n".utf8))
       exit(configurationExitCode)
@@ -26,13 +31,24 @@ public enum ServiceMain {
   }
 
   /// Runs `services` as a ServiceGroup that shuts down gracefully on SIGTERM and SIGINT, in reverse order of the
-  /// list: put what others depend on (database, producer) first.
+  /// list: put what others depend on (database, producer) first. Under ``ServiceMain/run(service:environment:_:)``
+  /// the ``ShutdownDeadline`` owns the signals and bounds the shutdown; without it (parts run alone) the group
+  /// handles the signals itself, unbounded.
   public static func runGroup(_ services: [any Service], logger: Logger) async throws {
-    let group = ServiceGroup(
-      configuration: ServiceGroupConfiguration(
-        services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-        gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
-    try await group.run()
+    guard let deadline = ShutdownDeadline.current else {
+      let group = ServiceGroup(
+        configuration: ServiceGroupConfiguration(
+          services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+          gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+      return try await group.run()
+    }
+    var configuration = ServiceGroupConfiguration(
+      services: services.map {
+        ServiceGroupConfiguration.ServiceConfiguration(service: TrackedService(service: $0, deadline: deadline))
+      },
+      gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+    configuration.maximumGracefulShutdownDuration = deadline.gracefulPart
+    try await deadline.runGroup(ServiceGroup(configuration: configuration))
   }
 
   /// The `--help` text listing the settings a service reads.

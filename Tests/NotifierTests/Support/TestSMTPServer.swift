@@ -4,8 +4,10 @@ import NIOPosix
 
 /// An aiosmtpd of the test's own, on a port that stays the same across ``stop()`` and ``start()``.
 ///
-/// `unknown...@` is refused with 550; `busy...@` gets 450 for its first two attempts. Every accepted message is a
-/// JSON line `{to, subject, body, messageId}` with the subject and body decoded.
+/// `unknown...@` is refused with 550; `busy...@` gets 450 for its first two attempts; a message to `refused...@`
+/// is refused after its data, the way aiosmtpd does it when its handler fails: "500 Error: ..." while the session
+/// keeps the envelope, so that a client that sends MAIL next, without RSET, hears "503 nested MAIL command". Every
+/// accepted message is a JSON line `{to, subject, body, messageId}` with the subject and body decoded.
 final class TestSMTPServer: @unchecked Sendable {
   // @unchecked: `process` and `input` are only touched from the test's own task (start, stop).
   private static let script = #"""
@@ -27,6 +29,8 @@ final class TestSMTPServer: @unchecked Sendable {
             return "250 2.1.5 OK"
 
         async def handle_DATA(self, server, session, envelope):
+            if any(address.startswith("refused") for address in envelope.rcpt_tos):
+                raise RuntimeError("the mailbox refuses this message")
             message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
             with open(output, "a") as f:
                 f.write(json.dumps({"to": envelope.rcpt_tos, "subject": str(message["Subject"]),

@@ -114,15 +114,48 @@ extension KafkaRoundTripTests {
         if received.count >= 3 { break }
       }
       #expect(received.map(\.offset) == [0, 1, 2])
+      #expect(await store.rewound == [KafkaTopicPartition(topic: topic, partition: 0): 0])
       group.cancelAll()
     }
   }
 }
 
-/// An offset store that answers from a fixed table and records what was assigned.
+extension KafkaRoundTripTests {
+  @Test("a stored offset at the end of the partition (everything read; a restart) is kept, not rewound")
+  func offsetAtTheEnd() async throws {
+    let topic = TestKafka.uniqueTopic("restarted")
+    try await KafkaAdmin.createTopicsIfMissing(
+      [KafkaTopic(name: topic, partitions: 1)], client: TestKafka.client("admin"), logger: TestKafka.logger)
+    let producer = try KafkaProducer(
+      configuration: KafkaProducerConfiguration(client: TestKafka.client("producer")), logger: TestKafka.logger)
+    let store = FixedOffsetStore(offsets: [KafkaTopicPartition(topic: topic, partition: 0): 3])
+    let consumer = try KafkaConsumer(
+      configuration: TestKafka.consumer(group: "g-\(topic)", topics: [topic]), rebalanceListener: store,
+      logger: TestKafka.logger)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await producer.run() }
+      try await producer.send((0..<3).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
+      group.addTask { try await consumer.run() }
+      try await Task.sleep(for: .seconds(1))
+      try await producer.send((3..<5).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
+      var received: [KafkaConsumerMessage] = []
+      for try await batch in consumer.batches {
+        received += batch
+        if received.count >= 2 { break }
+      }
+      #expect(received.map(\.offset) == [3, 4])
+      #expect(await store.rewound.isEmpty)
+      group.cancelAll()
+    }
+  }
+}
+
+/// An offset store that answers from a fixed table and records what was assigned and rewound.
 actor FixedOffsetStore: KafkaRebalanceListener {
-  let offsets: [KafkaTopicPartition: Int64]
+  private(set) var offsets: [KafkaTopicPartition: Int64]
   private var assigned: Set<Int32> = []
+  /// The partitions the consumer rewound, with the offset they were moved back to.
+  private(set) var rewound: [KafkaTopicPartition: Int64] = [:]
 
   init(offsets: [KafkaTopicPartition: Int64]) {
     self.offsets = offsets
@@ -131,6 +164,11 @@ actor FixedOffsetStore: KafkaRebalanceListener {
   func partitionsAssigned(_ partitions: [KafkaTopicPartition]) async throws -> [KafkaTopicPartition: Int64] {
     assigned.formUnion(partitions.map(\.partition))
     return offsets.filter { partitions.contains($0.key) }
+  }
+
+  func partitionRewound(_ partition: KafkaTopicPartition, to offset: Int64, end: Int64) async throws {
+    rewound[partition] = offset
+    if let stored = offsets[partition], stored > end { offsets[partition] = offset }
   }
 
   func partitionsRevoked(_ partitions: [KafkaTopicPartition]) async {}

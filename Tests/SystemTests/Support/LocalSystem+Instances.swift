@@ -4,14 +4,17 @@ import Shared
 import TestSupport
 
 extension LocalSystem {
-  /// Starts one more instance of `service` (same group, database and topics, a port of its own) and waits until it
-  /// answers `/health`. The caller stops it.
-  func startInstance(_ service: String) async throws -> ServiceProcess {
+  /// Starts one more instance of `service` (same group, database and topics, a port of its own, the environment
+  /// changed by `overrides`) and, unless told not to, waits until it answers `/health`. The caller stops it.
+  func startInstance(
+    _ service: String, overriding overrides: [String: String] = [:], waitUntilHealthy: Bool = true
+  ) async throws -> ServiceProcess {
     let port = try FreePort.next()
-    var environment = environment(service)
+    var environment = environment(service).merging(overrides) { _, new in new }
     environment["VI_HTTP_PORT"] = String(port)
     let process = try ServiceProcess(name: service, environment: environment, logDirectory: logDirectory)
     try process.start()
+    guard waitUntilHealthy else { return process }
     let healthy = await eventually(timeout: .seconds(60)) { () -> Bool? in
       let answer = try? await HTTP.request("GET", "http://127.0.0.1:\(port)/health")
       return answer?.status == 200 ? true : nil
