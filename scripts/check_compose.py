@@ -407,14 +407,14 @@ class Checker:
         for library, users in sorted(needs.items()):
             package = self.package_of(library)
             if package is None:
-                self.problem(f"{', '.join(sorted(users))} need {library}, which belongs to no Debian package here, "
+                self.problem(f"{', '.join(sorted(users))} need{'s' if len(users) == 1 else ''} {library}, which belongs to no Debian package here, "
                              f"so the runtime image has no package for it")
                 continue
             runtime_name = RUNTIME_PACKAGE_NAMES.get(package, package)
             packages[library] = runtime_name
             self.counts["libraries"].add(Path(library).name)
             if runtime_name not in installed and runtime_name not in BASE_IMAGE_PACKAGES:
-                self.problem(f"{', '.join(sorted(users))} need {Path(library).name} (Debian package {package}, "
+                self.problem(f"{', '.join(sorted(users))} need{'s' if len(users) == 1 else ''} {Path(library).name} (Debian package {package}, "
                              f"on Ubuntu 24.04 {runtime_name}), which the runtime stage of compose/Dockerfile "
                              f"does not install: add {runtime_name} to its apt-get install")
 
