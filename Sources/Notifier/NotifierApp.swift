@@ -20,10 +20,10 @@ struct NotifierApp {
     let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
     let registry = RegistryReplica(store: RegistryStore(client: postgres, logger: logger), logger: logger)
     let registryConsumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(group: "notifier-registry", topics: [topics.registry]),
+      configuration: settings.common.kafka.consumer(NotifierKafka.registry),
       logger: logger)
     let noticeConsumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(group: "notifier", topics: [topics.matches]), logger: logger)
+      configuration: settings.common.kafka.consumer(NotifierKafka.notices), logger: logger)
     let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let smtp = SMTPClient(
       configuration: settings.smtp, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)

@@ -18,11 +18,10 @@ struct RetentionApp {
   /// applies the topic in order, so it has the ending first and makes no notice for a signal no longer active;
   /// the projection, too, ignores an expiry of a signal that is no longer active.
   func serve() async throws {
-    let topics = settings.common.kafka.topics
     let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
     let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(group: "retention", topics: [topics.signals]), logger: logger)
+      configuration: settings.common.kafka.consumer(RetentionKafka.signals), logger: logger)
     let projection = ProjectionLoop(consumer: consumer, postgres: postgres, logger: logger)
     let scheduler = makeScheduler(postgres: postgres, producer: producer)
     let interval = settings.interval

@@ -14,7 +14,7 @@ struct SignalIntakeApp {
     let postgres = PostgresClient(configuration: settings.common.postgres.clientConfiguration, backgroundLogger: logger)
     let producer = try KafkaProducer(configuration: settings.common.kafka.producer, logger: logger)
     let consumer = try KafkaConsumer(
-      configuration: settings.common.kafka.consumer(group: "signal-intake", topics: [topics.signalCommands]),
+      configuration: settings.common.kafka.consumer(SignalIntakeKafka.commands),
       logger: logger)
     let registry = IntakeRegistry(
       store: RegistryStore(client: postgres, logger: logger), producer: producer, topic: topics.registry,

@@ -7,7 +7,8 @@
 #    to those values. It never changes the partition count of an existing topic (that would move keys to other
 #    partitions and break their order); it warns when it differs.
 # 2. With the SASL overlay (docker-compose.sasl.yml sets KAFKA_SECURITY=sasl): creates or updates the SCRAM users
-#    of the four services and their ACLs, each allowed only the topics and consumer groups it uses.
+#    of the four services and their ACLs, each allowed only the topics and consumer groups it uses: what each
+#    service's `--help` lists under "Kafka", which scripts/check_compose.py holds against the ACLs here.
 #
 # Every step is idempotent: the job runs at every `docker compose up`.
 set -euo pipefail
@@ -102,7 +103,12 @@ allow vi-signal-intake WRITE --topic "$VI_TOPIC_SIGNAL_COMMANDS_REJECTED" --topi
 scram_user vi-matcher "${KAFKA_PASSWORD_MATCHER:-}"
 allow vi-matcher READ --topic "$VI_TOPIC_SIGNALS" --topic "$VI_TOPIC_REGISTRY" \
   --group "$prefix.matcher" --group "$prefix.matcher-registry"
-allow vi-matcher WRITE --topic "$VI_TOPIC_MATCHES"
+# The outbox relay reads back the end of the notices topic after a relay error or a restart, each time in a new
+# group: this prefix and a UUID. (The pattern type applies to every resource of one call, hence two calls.)
+allow vi-matcher READ --topic "$VI_TOPIC_MATCHES"
+allow vi-matcher READ --resource-pattern-type prefixed --group "$prefix.matcher-outbox-recovery-"
+# Notices from the outbox; child.corrected and child.erased from the rights API.
+allow vi-matcher WRITE --topic "$VI_TOPIC_MATCHES" --topic "$VI_TOPIC_SIGNALS"
 
 scram_user vi-notifier "${KAFKA_PASSWORD_NOTIFIER:-}"
 allow vi-notifier READ --topic "$VI_TOPIC_MATCHES" --topic "$VI_TOPIC_REGISTRY" \

@@ -16,15 +16,8 @@ set -euo pipefail
 log() { printf '[db-init] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-check_password() { # name value [url]: with `url`, the password must also fit unescaped in a postgres:// URL
-  local name="$1" value="$2"
-  [[ -n "$value" ]] || die "$name is empty; set it in compose/.env"
-  [[ "$value" != *CHANGE-ME* ]] || die "$name is still the .env.example placeholder; generate one: openssl rand -hex 32"
-  ((${#value} >= 16)) || die "$name is shorter than 16 characters; generate one: openssl rand -hex 32"
-  if [[ "${3:-}" == url && ! "$value" =~ ^[A-Za-z0-9._~-]+$ ]]; then
-    die "$name goes into VI_POSTGRES_URL and may only hold A-Z a-z 0-9 . _ ~ -; generate one: openssl rand -hex 32"
-  fi
-}
+# shellcheck source-path=SCRIPTDIR source=passwords.sh
+. "$(dirname "$0")/passwords.sh"
 
 check_password POSTGRES_PASSWORD "${PGPASSWORD:-}"
 declare -A passwords=(

@@ -25,7 +25,7 @@ struct OutboxRecovery: Sendable {
     }
     guard !starts.isEmpty else { return [] }
     let consumer = try KafkaConsumer(
-      configuration: kafka.consumer(group: "matcher-outbox-recovery-\(UUID().uuidString)", topics: [topic]),
+      configuration: kafka.consumer(group: MatcherKafka.outboxRecovery.group + UUID().uuidString, topics: [topic]),
       rebalanceListener: StartAt(offsets: starts), logger: logger)
     let found = NIOLockedValueBox(Set<Int64>())
     let reached = NIOLockedValueBox([KafkaTopicPartition: Int64]())

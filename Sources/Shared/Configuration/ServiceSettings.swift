@@ -20,7 +20,7 @@ public struct ServiceSettings: Sendable {
 
   /// Kafka: brokers, security, topics, groups.
   public var kafka: KafkaSettings
-  /// The service's database.
+  /// The service's database, with the pool size (`VI_POSTGRES_POOL_SIZE`) its client uses.
   public var postgres: PostgresURL
   /// The address the HTTP server listens on.
   public var httpHost: String
@@ -31,6 +31,7 @@ public struct ServiceSettings: Sendable {
   public init(_ environment: EnvironmentVariables, defaults: Defaults) throws {
     kafka = try KafkaSettings(environment, clientID: defaults.clientID)
     postgres = try environment.read(Settings.postgresURL(database: defaults.database))
+    postgres.poolSize = try environment.read(Settings.postgresPoolSize)
     httpHost = try environment.read(Settings.httpHost)
     httpPort = try environment.read(Settings.httpPort(default: defaults.httpPort))
   }
@@ -39,7 +40,7 @@ public struct ServiceSettings: Sendable {
   public static func documentation(_ defaults: Defaults, own: [SettingDocumentation]) -> [SettingDocumentation] {
     [
       Settings.httpPort(default: defaults.httpPort).documentation, Settings.httpHost.documentation,
-      Settings.postgresURL(database: defaults.database).documentation,
+      Settings.postgresURL(database: defaults.database).documentation, Settings.postgresPoolSize.documentation,
     ] + own + Settings.common
   }
 }

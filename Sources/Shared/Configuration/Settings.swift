@@ -76,6 +76,12 @@ public enum Settings {
       help: "PostgreSQL connection URL of this service's database", parse: PostgresURL.init(string:))
   }
 
+  /// The most PostgreSQL connections one process opens. PostgreSQL's `max_connections` must cover the sum over all
+  /// processes (compose/OPERATIONS.md, "Scaling the Matcher").
+  public static let postgresPoolSize = Setting<Int>.integer(
+    "VI_POSTGRES_POOL_SIZE", default: PostgresURL.defaultPoolSize, in: 1...100,
+    help: "Most PostgreSQL connections this process opens (all processes together must stay under max_connections)")
+
   /// The settings every service reads, for `--help`.
   public static let common: [SettingDocumentation] =
     [

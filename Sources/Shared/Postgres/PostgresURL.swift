@@ -26,6 +26,12 @@ public struct PostgresURL: Sendable, CustomStringConvertible {
   public var database: String
   /// TLS mode.
   public var tls: TLSMode
+  /// The most connections a client made from ``clientConfiguration`` opens; not part of the URL (the services set
+  /// it from `VI_POSTGRES_POOL_SIZE`).
+  public var poolSize = Self.defaultPoolSize
+
+  /// The pool size unless one is set.
+  public static let defaultPoolSize = 10
 
   /// Parses a URL; `nil` when it is not a usable PostgreSQL URL.
   public init?(string: String) {
@@ -65,7 +71,7 @@ public struct PostgresURL: Sendable, CustomStringConvertible {
     var configuration = PostgresClient.Configuration(
       host: host, port: port, username: username, password: password, database: database, tls: tls)
     configuration.options.minimumConnections = 1
-    configuration.options.maximumConnections = 10
+    configuration.options.maximumConnections = poolSize
     return configuration
   }
 }
