@@ -8,13 +8,7 @@ import Testing
 extension DeliveryTests {
   @Test func anEmailRefusedAfterItsDataDoesNotFailTheNextOne() async throws {
     let fixtures = Fixtures()
-    let registry =
-      fixtures.registryEvents + [
-        RegistryEvent(
-          Professional(
-            id: fixtures.bram, organisationId: fixtures.jgz, name: "Bram Bakker",
-            email: "refused-\(fixtures.id)@example.test", phone: "020-3334444", active: true))
-      ]
+    let registry = fixtures.registryEvents(moving: fixtures.bram, to: "refused-\(fixtures.id)@example.test")
     try await withHarness(registry: registry) { harness, server in
       // Six matches between Bram, whose e-mails the server refuses, and Anna; each also tells the follow-up officer.
       try await harness.enqueue((1...6).map { fixtures.match(.child, number: $0) })

@@ -82,12 +82,7 @@ struct DeliveryTests {
 
   @Test func aBusyMailboxIsRetriedWithoutHoldingUpOthers() async throws {
     let fixtures = Fixtures()
-    var registry = fixtures.registryEvents
-    registry.append(
-      RegistryEvent(
-        Professional(
-          id: fixtures.anna, organisationId: fixtures.school, name: "Anna de Vries",
-          email: "busy-\(fixtures.id)@example.test", phone: "020-1112222", active: true)))
+    let registry = fixtures.registryEvents(moving: fixtures.anna, to: "busy-\(fixtures.id)@example.test")
     let slow = RetryPolicy(initial: .seconds(1), maximum: .seconds(1), giveUpAfter: .seconds(600))
     try await withHarness(registry: registry, retry: slow) { harness, server in
       // Anna's expiry notice is due first; her mailbox answers 450 twice.
@@ -111,13 +106,7 @@ struct DeliveryTests {
 
   @Test func aMailboxThatStaysBusyTooLongFailsForGood() async throws {
     let fixtures = Fixtures()
-    let registry =
-      fixtures.registryEvents + [
-        RegistryEvent(
-          Professional(
-            id: fixtures.anna, organisationId: fixtures.school, name: "Anna de Vries",
-            email: "busy-\(fixtures.id)@example.test", phone: "020-1112222", active: true))
-      ]
+    let registry = fixtures.registryEvents(moving: fixtures.anna, to: "busy-\(fixtures.id)@example.test")
     let impatient = RetryPolicy(initial: .milliseconds(100), maximum: .milliseconds(100), giveUpAfter: .zero)
     try await withHarness(registry: registry, retry: impatient) { harness, server in
       let event = fixtures.expiry(.expired)
@@ -136,12 +125,7 @@ struct DeliveryTests {
 
   @Test func anUnknownRecipientFailsForGoodAndIsRecordedForPublishing() async throws {
     let fixtures = Fixtures()
-    var registry = fixtures.registryEvents
-    registry.append(
-      RegistryEvent(
-        Professional(
-          id: fixtures.bram, organisationId: fixtures.jgz, name: "Bram Bakker",
-          email: "unknown-\(fixtures.id)@example.test", phone: "020-3334444", active: true)))
+    let registry = fixtures.registryEvents(moving: fixtures.bram, to: "unknown-\(fixtures.id)@example.test")
     try await withHarness(registry: registry) { harness, server in
       let event = fixtures.match(.child)
       try await harness.enqueue([event])

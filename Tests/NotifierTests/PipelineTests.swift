@@ -25,13 +25,7 @@ struct PipelineTests {
       logger: logger)
 
     // Bram's address is refused for good (550): his e-mails fail and are published, the others arrive.
-    let registry =
-      fixtures.registryEvents + [
-        RegistryEvent(
-          Professional(
-            id: fixtures.bram, organisationId: fixtures.jgz, name: "Bram Bakker",
-            email: "unknown-\(fixtures.id)@example.test", phone: "020-3334444", active: true))
-      ]
+    let registry = fixtures.registryEvents(moving: fixtures.bram, to: "unknown-\(fixtures.id)@example.test")
     let events = (1...5).map { fixtures.match(.child, number: $0) } + [fixtures.historical, fixtures.expiry(.expired)]
     // 5 × (Anna, follow-up officer) + historical + expired to Anna = 12 e-mails; Bram's 5 fail.
     let expectedMails = 12

@@ -9,9 +9,8 @@ public import ServiceLifecycle
 ///
 /// Run it as a ServiceLifecycle `Service` and read ``batches`` in another. ``run()`` polls librdkafka on a
 /// dedicated thread, pausing while the reader has enough batches buffered. Partitions start where a
-/// ``KafkaRebalanceListener`` says, when one is given; then a partition whose position the broker finds out of
-/// range (beyond the end after data loss, before the start after retention) is restarted by the consumer itself,
-/// and never skipped silently (see ``KafkaRebalanceListener/partitionRewound(_:to:end:)``). On graceful shutdown (or when the reader stops reading) the
+/// ``KafkaRebalanceListener`` says, when one is given; a stored offset beyond the end of its partition is rewound
+/// in the store first (see ``KafkaRebalanceListener/partitionRewound(_:to:end:)``). On graceful shutdown (or when the reader stops reading) the
 /// consumer leaves the group cleanly, finishes ``batches``, and releases the librdkafka handle on its thread.
 public final class KafkaConsumer: Service, Sendable {
   /// The sequence of record batches; iterate it from one task only.
@@ -26,7 +25,6 @@ public final class KafkaConsumer: Service, Sendable {
   private let source: Batches.Source
   private let wakeUp: DispatchSemaphore
   private let configuration: KafkaConsumerConfiguration
-  private let rebalancer: KafkaRebalancer
   private let logger: Logger
 
   /// Creates the consumer and its librdkafka handle; ``run()`` joins the group.
@@ -38,13 +36,11 @@ public final class KafkaConsumer: Service, Sendable {
   ) throws {
     let state = NIOLockedValueBox(StateMachine())
     let wakeUp = DispatchSemaphore(value: 0)
-    let rebalancer = KafkaRebalancer(
-      listener: rebalanceListener, offsetReset: configuration.offsetReset, logger: logger
-    ) {
+    let rebalancer = KafkaRebalancer(listener: rebalanceListener, logger: logger) {
       state.withLockedValue { $0.isClosing }
     }
     let client = try RDKafkaClient(
-      role: .consumer, properties: configuration.librdkafkaProperties(keepsOwnOffsets: rebalanceListener != nil),
+      role: .consumer, properties: configuration.librdkafkaProperties,
       context: RDKafkaContext(logger: logger, rebalance: { rebalancer.rebalance(handle: $0, event: $1, list: $2) }))
     state.withLockedValue { $0.created(client) }
     let demand = ReaderDemand(state: state, wakeUp: wakeUp)
@@ -56,7 +52,6 @@ public final class KafkaConsumer: Service, Sendable {
     self.state = state
     self.wakeUp = wakeUp
     self.configuration = configuration
-    self.rebalancer = rebalancer
     self.logger = logger
   }
 
@@ -171,12 +166,6 @@ public final class KafkaConsumer: Service, Sendable {
       timeout = 0
       if message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
         batch.append(KafkaConsumerMessage(message))
-      } else if message.pointee.err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET, let topic = message.pointee.rkt {
-        // Only with a rebalance listener (`auto.offset.reset=error`): the position is out of range, and librdkafka
-        // waits for a seek. The records polled so far come first, in order; the partition restarts after them.
-        let partition = KafkaTopicPartition(
-          topic: String(cString: rd_kafka_topic_name(topic)), partition: message.pointee.partition)
-        rebalancer.restart(partition, after: message.pointee.offset, handle: client.handle)
       } else if message.pointee.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
         let text = rd_kafka_message_errstr(message).map { String(cString: $0) } ?? ""
         logger.warning(

@@ -41,16 +41,12 @@ public struct KafkaConsumerConfiguration: Sendable {
     self.pollTimeoutMilliseconds = pollTimeoutMilliseconds
   }
 
-  /// The librdkafka properties. A consumer that keeps its own offsets (`keepsOwnOffsets`, with a
-  /// ``KafkaRebalanceListener``) runs with `auto.offset.reset=error`, so that a position out of range reaches it
-  /// (``KafkaRebalancer/restart(_:after:handle:)``) instead of librdkafka jumping to another offset behind the
-  /// store's back; it then applies ``offsetReset`` itself where nothing was stored.
-  func librdkafkaProperties(keepsOwnOffsets: Bool) -> [String: String] {
+  var librdkafkaProperties: [String: String] {
     client.librdkafkaProperties(defaults: [
       "group.id": groupID,
       "enable.auto.commit": "false",
       "enable.auto.offset.store": "false",
-      "auto.offset.reset": keepsOwnOffsets ? "error" : offsetReset.rawValue,
+      "auto.offset.reset": offsetReset.rawValue,
       "session.timeout.ms": String(sessionTimeoutMilliseconds),
       "heartbeat.interval.ms": String(max(100, sessionTimeoutMilliseconds / 5)),
       "max.poll.interval.ms": String(maxPollIntervalMilliseconds),

@@ -5,8 +5,7 @@
 /// partition there instead of at the group's committed offset.
 public protocol KafkaRebalanceListener: Sendable {
   /// Partitions were assigned. Returns the offset to start each at (the next record to read); a partition left out
-  /// starts at the group's committed offset, or where the consumer's ``KafkaConsumerConfiguration/offsetReset``
-  /// says without one.
+  /// starts at the group's committed offset, or at `auto.offset.reset` without one.
   ///
   /// The consumer retries a throwing call with backoff until it succeeds or the consumer shuts down: it never
   /// starts a partition from a guessed offset.

@@ -4,19 +4,13 @@ import Logging
 
 /// Carries out group rebalances for a ``KafkaConsumer``, on its poll thread (librdkafka calls it from
 /// `rd_kafka_consumer_poll`): asks the ``KafkaRebalanceListener`` where assigned partitions start, then assigns.
-/// Also restarts a partition whose position the broker reports out of range (see ``restart(_:after:handle:)``).
 struct KafkaRebalancer: Sendable {
   let listener: (any KafkaRebalanceListener)?
-  let offsetReset: KafkaConsumerConfiguration.OffsetReset
   let logger: Logger
   let isClosing: @Sendable () -> Bool
 
-  init(
-    listener: (any KafkaRebalanceListener)?, offsetReset: KafkaConsumerConfiguration.OffsetReset, logger: Logger,
-    isClosing: @escaping @Sendable () -> Bool
-  ) {
+  init(listener: (any KafkaRebalanceListener)?, logger: Logger, isClosing: @escaping @Sendable () -> Bool) {
     self.listener = listener
-    self.offsetReset = offsetReset
     self.logger = logger
     self.isClosing = isClosing
   }
@@ -66,38 +60,6 @@ struct KafkaRebalancer: Sendable {
         metadata: ["kafka.error": "\(String(cString: rd_kafka_err2name(event)))"])
       check(rd_kafka_assign(handle, nil), "unassign")
     }
-  }
-
-  /// Restarts `partition` after the broker found its fetch position `offset` out of range (librdkafka's
-  /// `RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET`, raised because a consumer with a listener runs with
-  /// `auto.offset.reset=error`): librdkafka stopped fetching it and waits for a seek.
-  ///
-  /// Without a position yet (a partition neither the store nor the group has an offset for), it starts where
-  /// ``offsetReset`` says. A position beyond the end means lost or recreated data: the store is rewound, as at an
-  /// assignment. A position before the first record means records were deleted (retention) before this group read
-  /// them; it starts at the first record that is left, and says so. Nothing happens when the consumer is closing.
-  func restart(_ partition: KafkaTopicPartition, after offset: Int64, handle: OpaquePointer) {
-    guard let (low, high) = watermarks(of: partition, handle: handle) else {
-      // The broker is not answering; fetching from the same position reports the partition again if need be.
-      return seek(partition, to: offset, handle: handle)
-    }
-    let start: Int64
-    if offset < 0 {
-      start = offsetReset == .earliest ? low : high
-    } else if offset > high {
-      guard let rewound = checkedStart(offset, of: partition, handle: handle) else { return }
-      start = rewound
-    } else if offset < low {
-      logger.error(
-        Logger.Message(
-          stringLiteral: "Records were deleted from the partition before this group read them (topic retention); "
-            + "reading on from the first record left. Lengthen the topic's retention, or add consumers."),
-        metadata: metadata(partition, stored: offset, low: low, high: high))
-      start = low
-    } else {
-      start = offset
-    }
-    seek(partition, to: start, handle: handle)
   }
 
   /// The listener's start offsets, retried with backoff while its store fails. `nil` when the consumer is closing
@@ -183,16 +145,6 @@ struct KafkaRebalancer: Sendable {
       return nil
     }
     return (low: low, high: high)
-  }
-
-  private func seek(_ partition: KafkaTopicPartition, to offset: Int64, handle: OpaquePointer) {
-    let list = rd_kafka_topic_partition_list_new(1)!
-    defer { rd_kafka_topic_partition_list_destroy(list) }
-    rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition).pointee.offset = offset
-    check(errorCodeAndDestroy(rd_kafka_seek_partitions(handle, list, 10_000)), "seek")
-    logger.info(
-      "Kafka partition restarted",
-      metadata: ["kafka.partition": "\(partition.topic)[\(partition.partition)]@\(offset)"])
   }
 
   private func metadata(_ partition: KafkaTopicPartition, stored: Int64, low: Int64, high: Int64) -> Logger.Metadata {

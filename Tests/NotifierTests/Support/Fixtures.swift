@@ -40,20 +40,29 @@ struct Fixtures {
         Organisation(
           id: care, name: "Jeugdzorg Noord", type: "jeugdhulp", municipality: "0599", region: "rotterdam",
           publicKey: "", coordinator: nil, active: true)),
-      RegistryEvent(
-        Professional(
-          id: anna, organisationId: school, name: "Anna de Vries", email: email(anna), phone: "020-1112222",
-          active: true)),
-      RegistryEvent(
-        Professional(
-          id: bram, organisationId: jgz, name: "Bram Bakker", email: email(bram), phone: "020-3334444", active: true)),
-      RegistryEvent(
-        Professional(
-          id: carla, organisationId: care, name: "Carla Cohen", email: email(carla), phone: "010-7778888",
-          active: true)),
+      professional(anna), professional(bram), professional(carla),
       RegistryEvent(Municipality(code: "0363", name: "Amsterdam", followUpEmail: "regie-\(id)@amsterdam.test")),
       RegistryEvent(Municipality(code: "0599", name: "Rotterdam", followUpEmail: "regie-\(id)@rotterdam.test")),
     ]
+  }
+
+  /// Anna, Bram or Carla as the registry has them; with `address`, at that e-mail address instead of their own.
+  func professional(_ professional: String, address: String? = nil) -> RegistryEvent {
+    let (organisation, name, phone) =
+      switch professional {
+      case anna: (school, "Anna de Vries", "020-1112222")
+      case bram: (jgz, "Bram Bakker", "020-3334444")
+      default: (care, "Carla Cohen", "010-7778888")
+      }
+    return RegistryEvent(
+      Professional(
+        id: professional, organisationId: organisation, name: name, email: address ?? email(professional),
+        phone: phone, active: true))
+  }
+
+  /// ``registryEvents``, then `professional` moving to `address`: for addresses the test server treats specially.
+  func registryEvents(moving professional: String, to address: String) -> [RegistryEvent] {
+    registryEvents + [self.professional(professional, address: address)]
   }
 
   /// Anna's signal on P.J. Jansen (her reference holds a BSN by mistake).
