@@ -6,8 +6,9 @@ import ServiceLifecycle
 import Shared
 
 /// Applies batches of signal events to PostgreSQL, one transaction per batch, together with the batch's offsets
-/// and the match events it produces (into the outbox). A redelivered record is skipped by its offset, so each
-/// event takes effect exactly once, even when two instances briefly read the same partition during a rebalance.
+/// and the match events it produces (into the outbox). A redelivered record is skipped by its offset and timestamp
+/// (``AppliedMark``), so each event takes effect exactly once, even when two instances briefly read the same
+/// partition during a rebalance, and new records that a recreated topic holds below the stored offset are applied.
 struct MatchLoop: Sendable {
   let consumer: KafkaConsumer
   let postgres: PostgresClient
@@ -75,9 +76,19 @@ struct MatchLoop: Sendable {
   private func apply(_ events: [(KafkaConsumerMessage, Result<SignalEvent, any Error>)]) async throws -> Outcome {
     try await postgres.withTransaction(logger: logger) { connection in
       var outcome = Outcome()
-      let starts = try await lockOffsets(for: events.map(\.0), connection)
+      let marks = try await lockOffsets(for: events.map(\.0), connection)
       let fresh = events.filter { record, _ in
-        record.offset >= starts[KafkaTopicPartition(topic: record.topic, partition: record.partition)] ?? 0
+        marks[KafkaTopicPartition(topic: record.topic, partition: record.partition)]?.admits(record) ?? true
+      }
+      if let below = fresh.first(where: { record, _ in
+        record.offset < marks[KafkaTopicPartition(topic: record.topic, partition: record.partition)]?.next ?? 0
+      }) {
+        logger.error(
+          "New records below the stored offset (the topic was recreated or the broker lost its data); applying them",
+          metadata: [
+            "kafka.topic": "\(below.0.topic)", "kafka.partition": "\(below.0.partition)",
+            "kafka.offset": "\(below.0.offset)",
+          ])
       }
       outcome.skipped = events.count - fresh.count
       let applier = SignalApplier(
@@ -107,10 +118,10 @@ struct MatchLoop: Sendable {
   }
 
   /// Locks the offset rows of the batch's partitions (so a second instance that read the same records waits, then
-  /// skips them) and returns each partition's next unapplied offset.
+  /// skips them) and returns how far each partition was applied.
   private func lockOffsets(
     for records: [KafkaConsumerMessage], _ connection: PostgresConnection
-  ) async throws -> [KafkaTopicPartition: Int64] {
+  ) async throws -> [KafkaTopicPartition: AppliedMark] {
     let partitions = Set(records.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) })
       .sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
     let topics = partitions.map(\.topic)
@@ -121,19 +132,19 @@ struct MatchLoop: Sendable {
       SELECT topic, partition, 0 FROM UNNEST(\(topics)::text[], \(numbers)::integer[]) AS p(topic, partition)
       ON CONFLICT DO NOTHING
       """, logger: logger)
-    var starts: [KafkaTopicPartition: Int64] = [:]
+    var marks: [KafkaTopicPartition: AppliedMark] = [:]
     let rows = try await connection.query(
       """
-      SELECT o.topic, o.partition, o.next_offset FROM consumer_offsets o
+      SELECT o.topic, o.partition, o.next_offset, o.newest_timestamp_ms FROM consumer_offsets o
       JOIN UNNEST(\(topics)::text[], \(numbers)::integer[]) AS p(topic, partition)
         ON o.topic = p.topic AND o.partition = p.partition
       ORDER BY o.topic, o.partition
       FOR UPDATE OF o
       """, logger: logger)
-    for try await (topic, partition, next) in rows.decode((String, Int32, Int64).self) {
-      starts[KafkaTopicPartition(topic: topic, partition: partition)] = next
+    for try await (topic, partition, next, newest) in rows.decode((String, Int32, Int64, Int64?).self) {
+      marks[KafkaTopicPartition(topic: topic, partition: partition)] = AppliedMark(next: next, newestTimestamp: newest)
     }
-    return starts
+    return marks
   }
 
   private func saveOffsets(_ records: [KafkaConsumerMessage], _ connection: PostgresConnection) async throws {
@@ -142,10 +153,17 @@ struct MatchLoop: Sendable {
     let topics = positions.map(\.topic)
     let numbers = positions.map { Int32($0.partition) }
     let offsets = positions.map { $0.offset! }
+    // The newest timestamp per partition; -1 where no record had one (then the stored one stays).
+    let newest = positions.map { position in
+      records.filter { $0.topic == position.topic && $0.partition == position.partition }
+        .compactMap(\.timestampMilliseconds).max() ?? -1
+    }
     try await connection.query(
       """
-      UPDATE consumer_offsets o SET next_offset = p.next_offset
-      FROM UNNEST(\(topics)::text[], \(numbers)::integer[], \(offsets)::bigint[]) AS p(topic, partition, next_offset)
+      UPDATE consumer_offsets o
+      SET next_offset = p.next_offset, newest_timestamp_ms = GREATEST(o.newest_timestamp_ms, NULLIF(p.newest, -1))
+      FROM UNNEST(\(topics)::text[], \(numbers)::integer[], \(offsets)::bigint[], \(newest)::bigint[])
+        AS p(topic, partition, next_offset, newest)
       WHERE o.topic = p.topic AND o.partition = p.partition
       """, logger: logger)
   }

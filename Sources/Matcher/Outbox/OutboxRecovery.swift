@@ -25,7 +25,7 @@ struct OutboxRecovery: Sendable {
     }
     guard !starts.isEmpty else { return [] }
     let consumer = try KafkaConsumer(
-      configuration: kafka.consumer(group: MatcherKafka.outboxRecovery.group + UUID().uuidString, topics: [topic]),
+      configuration: kafka.consumer(group: "matcher-outbox-recovery-\(UUID().uuidString)", topics: [topic]),
       rebalanceListener: StartAt(offsets: starts), logger: logger)
     let found = NIOLockedValueBox(Set<Int64>())
     let reached = NIOLockedValueBox([KafkaTopicPartition: Int64]())
@@ -71,9 +71,6 @@ struct OutboxRecovery: Sendable {
     func partitionsAssigned(_ partitions: [KafkaTopicPartition]) async throws -> [KafkaTopicPartition: Int64] {
       offsets.filter { partitions.contains($0.key) }
     }
-
-    /// Nothing is stored: the recovery reads the end it found and never applies a record.
-    func partitionRewound(_ partition: KafkaTopicPartition, to offset: Int64, end: Int64) async throws {}
 
     func partitionsRevoked(_ partitions: [KafkaTopicPartition]) async {}
   }

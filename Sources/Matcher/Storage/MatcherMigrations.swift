@@ -157,5 +157,10 @@ enum MatcherMigrations {
     Migration(
       version: 4, name: "signals by professional",
       statements: ["CREATE INDEX signals_professional ON signals (professional_id, organisation_id)"]),
+    // The newest record timestamp applied per partition: a record below next_offset that is newer is new data (the
+    // topic was recreated or the broker lost its data), not a redelivery (see AppliedMark).
+    Migration(
+      version: 5, name: "newest applied record per partition",
+      statements: ["ALTER TABLE consumer_offsets ADD COLUMN newest_timestamp_ms bigint"]),
   ]
 }

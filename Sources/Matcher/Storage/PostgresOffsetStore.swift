@@ -24,15 +24,5 @@ struct PostgresOffsetStore: KafkaRebalanceListener {
     return offsets
   }
 
-  /// One conditional statement: an instance that applied the new records meanwhile (its offset no longer beyond
-  /// `end`) keeps its offset.
-  func partitionRewound(_ partition: KafkaTopicPartition, to offset: Int64, end: Int64) async throws {
-    try await client.query(
-      """
-      UPDATE consumer_offsets SET next_offset = \(offset)
-      WHERE topic = \(partition.topic) AND partition = \(Int32(partition.partition)) AND next_offset > \(end)
-      """, logger: logger)
-  }
-
   func partitionsRevoked(_ partitions: [KafkaTopicPartition]) async {}
 }

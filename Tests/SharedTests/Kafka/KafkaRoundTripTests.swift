@@ -95,68 +95,34 @@ struct KafkaRoundTripTests {
 extension KafkaRoundTripTests {
   @Test("a stored offset beyond the end of the partition (the topic was recreated) starts from the beginning")
   func offsetBeyondTheEnd() async throws {
-    try await withStoredOffset(50) { topic, producer, consumer, store, group in
-      try await producer.send((0..<3).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
-      group.addTask { try await consumer.run() }
-      #expect(try await Self.first(3, of: consumer).map(\.offset) == [0, 1, 2])
-      #expect(await store.rewound == [KafkaTopicPartition(topic: topic, partition: 0): 0])
-    }
-  }
-
-  @Test("a stored offset at the end of the partition (everything read; a restart) is kept, not rewound")
-  func offsetAtTheEnd() async throws {
-    try await withStoredOffset(3) { topic, producer, consumer, store, group in
-      try await producer.send((0..<3).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
-      group.addTask { try await consumer.run() }
-      try await Task.sleep(for: .seconds(1))
-      try await producer.send((3..<5).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
-      #expect(try await Self.first(2, of: consumer).map(\.offset) == [3, 4])
-      #expect(await store.rewound.isEmpty)
-    }
-  }
-
-  /// Runs `body` with a new one-partition topic, a running producer, and a consumer (not started yet) whose store
-  /// says that its group read up to `stored`.
-  private func withStoredOffset(
-    _ stored: Int64,
-    _ body: (
-      _ topic: String, _ producer: KafkaProducer, _ consumer: KafkaConsumer, _ store: FixedOffsetStore,
-      _ group: inout ThrowingTaskGroup<Void, any Error>
-    ) async throws -> Void
-  ) async throws {
-    let topic = TestKafka.uniqueTopic("stored")
+    let topic = TestKafka.uniqueTopic("recreated")
     try await KafkaAdmin.createTopicsIfMissing(
       [KafkaTopic(name: topic, partitions: 1)], client: TestKafka.client("admin"), logger: TestKafka.logger)
     let producer = try KafkaProducer(
       configuration: KafkaProducerConfiguration(client: TestKafka.client("producer")), logger: TestKafka.logger)
-    let store = FixedOffsetStore(offsets: [KafkaTopicPartition(topic: topic, partition: 0): stored])
+    let store = FixedOffsetStore(offsets: [KafkaTopicPartition(topic: topic, partition: 0): 50])
     let consumer = try KafkaConsumer(
       configuration: TestKafka.consumer(group: "g-\(topic)", topics: [topic]), rebalanceListener: store,
       logger: TestKafka.logger)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await producer.run() }
-      defer { group.cancelAll() }
-      try await body(topic, producer, consumer, store, &group)
+      try await producer.send((0..<3).map { KafkaProducerMessage(topic: topic, key: nil, value: [UInt8($0)]) })
+      group.addTask { try await consumer.run() }
+      var received: [KafkaConsumerMessage] = []
+      for try await batch in consumer.batches {
+        received += batch
+        if received.count >= 3 { break }
+      }
+      #expect(received.map(\.offset) == [0, 1, 2])
+      group.cancelAll()
     }
-  }
-
-  /// The first `count` records the consumer hands out.
-  private static func first(_ count: Int, of consumer: KafkaConsumer) async throws -> [KafkaConsumerMessage] {
-    var received: [KafkaConsumerMessage] = []
-    for try await batch in consumer.batches {
-      received += batch
-      if received.count >= count { break }
-    }
-    return received
   }
 }
 
-/// An offset store that answers from a fixed table and records what was assigned and rewound.
+/// An offset store that answers from a fixed table and records what was assigned.
 actor FixedOffsetStore: KafkaRebalanceListener {
-  private(set) var offsets: [KafkaTopicPartition: Int64]
+  let offsets: [KafkaTopicPartition: Int64]
   private var assigned: Set<Int32> = []
-  /// The partitions the consumer rewound, with the offset they were moved back to.
-  private(set) var rewound: [KafkaTopicPartition: Int64] = [:]
 
   init(offsets: [KafkaTopicPartition: Int64]) {
     self.offsets = offsets
@@ -165,11 +131,6 @@ actor FixedOffsetStore: KafkaRebalanceListener {
   func partitionsAssigned(_ partitions: [KafkaTopicPartition]) async throws -> [KafkaTopicPartition: Int64] {
     assigned.formUnion(partitions.map(\.partition))
     return offsets.filter { partitions.contains($0.key) }
-  }
-
-  func partitionRewound(_ partition: KafkaTopicPartition, to offset: Int64, end: Int64) async throws {
-    rewound[partition] = offset
-    if let stored = offsets[partition], stored > end { offsets[partition] = offset }
   }
 
   func partitionsRevoked(_ partitions: [KafkaTopicPartition]) async {}
