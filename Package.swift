@@ -120,6 +120,7 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    .target(name: "TestTags", path: "Tests/TestTags", swiftSettings: swiftSettings),
     .target(
       name: "TestSupport",
       dependencies: [
@@ -133,6 +134,7 @@ let package = Package(
     .testTarget(
       name: "SharedTests",
       dependencies: [
+        "TestTags",
         "Shared", "CRdkafka",
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Yams", package: "Yams"),
@@ -141,12 +143,15 @@ let package = Package(
     ),
     .testTarget(
       name: "SignalIntakeTests",
-      dependencies: ["SignalIntake", "Shared"],
+      dependencies: [
+        "TestTags", "SignalIntake", "Shared",
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "MatcherTests",
       dependencies: [
+        "TestTags",
         "TestSupport",
         "Matcher", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -161,6 +166,7 @@ let package = Package(
     .testTarget(
       name: "NotifierTests",
       dependencies: [
+        "TestTags",
         "TestSupport",
         "Notifier", "Shared", "SMTPClient",
         .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -170,6 +176,7 @@ let package = Package(
     .testTarget(
       name: "RetentionTests",
       dependencies: [
+        "TestTags",
         "TestSupport",
         "Retention", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -179,6 +186,7 @@ let package = Package(
     .testTarget(
       name: "SMTPClientTests",
       dependencies: [
+        "TestTags",
         "SMTPClient",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -191,6 +199,7 @@ let package = Package(
     .testTarget(
       name: "SystemTests",
       dependencies: [
+        "TestTags",
         "TestSupport",
         "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -36,5 +36,5 @@ bash "$here/check-contract-live.sh" >"$VI_STATE_DIR/contract-check.log" 2>&1 || 
 }
 
 log "running the tests (swift test)"
-swift test --skip-build --no-parallel
+VI_REQUIRE_STACK=1 swift test --skip-build --no-parallel
 log "all tests passed in $((SECONDS - started)) s"

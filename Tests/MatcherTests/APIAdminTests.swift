@@ -3,12 +3,13 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
 
 /// The region administrator's rights requests and log book on the Matcher.
-@Suite("Matcher read API: region administrator", .serialized, .timeLimit(.minutes(3)))
+@Suite("Matcher read API: region administrator", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(3)))
 struct APIAdminTests {
   static let admin: HTTPFields = [.authorization: "Bearer \(APIWorld.adminToken)", .contentType: "application/json"]
 

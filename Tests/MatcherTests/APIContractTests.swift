@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 import Yams
 
@@ -8,7 +9,7 @@ import Yams
 /// Keeps `contract/matcher-openapi.yaml` in step with the code: every member the API writes is documented, every
 /// documented member is written (by a value with every optional set), required members are always there, and
 /// enums list the values written.
-@Suite("The Matcher's published read API agrees with the code")
+@Suite("The Matcher's published read API agrees with the code", .tags(.unit))
 struct APIContractTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()

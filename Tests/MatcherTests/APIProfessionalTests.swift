@@ -3,12 +3,13 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
 
 /// `GET /v1/signals`: a professional's own signals and matches, and nothing else.
-@Suite("Matcher read API: professionals", .serialized, .timeLimit(.minutes(2)))
+@Suite("Matcher read API: professionals", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(2)))
 struct APIProfessionalTests {
   @Test("a professional sees their own signals with each match's contact details, and nothing about other children")
   func ownSignals() async throws {

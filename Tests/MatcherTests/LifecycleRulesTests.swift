@@ -1,11 +1,12 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
 
-@Suite("Lifecycle events in the Matcher", .serialized)
+@Suite("Lifecycle events in the Matcher", .tags(.integration), .localStack, .serialized)
 struct LifecycleRulesTests {
   @Test("expiry archives the signal, ends its matches and asks its professional, once")
   func expiry() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
@@ -9,7 +10,7 @@ import Testing
 /// Random streams of register, end, expire, remind, purge and erase events for a few hundred children in families,
 /// applied in random batches through the Matcher's applier, must leave exactly the matches, notices and regie of
 /// the reference model.
-@Suite("Matcher against a reference model", .serialized)
+@Suite("Matcher against a reference model", .tags(.integration), .localStack, .serialized)
 struct MatcherModelTests {
   static let regieOrder = ["veiligthuis", "jeugdhulp", "jgz"]
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
@@ -9,7 +10,7 @@ import Testing
 /// The broker lost its data (a development broker restarted, a topic recreated, a cluster rebuilt) while the
 /// Matcher's database kept its offsets: the new records on the topic must be applied, not skipped as redelivered;
 /// records read again must still be skipped.
-@Suite("Offsets beyond the end of the topic", .serialized)
+@Suite("Offsets beyond the end of the topic", .tags(.integration), .localStack, .serialized)
 struct OffsetRewindTests {
   @Test("new records below a stored offset that lies beyond the end are applied, and the stored offset follows them")
   func storedOffsetBeyondTheEnd() async throws {

@@ -4,11 +4,12 @@ import NIOConcurrencyHelpers
 import PostgresNIO
 import ServiceLifecycle
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
 
-@Suite("Outbox relay", .serialized)
+@Suite("Outbox relay", .tags(.integration), .localStack, .serialized)
 struct OutboxRelayTests {
   static let brokers = ProcessInfo.processInfo.environment["VI_KAFKA_BROKERS"] ?? "127.0.0.1:9092"
 

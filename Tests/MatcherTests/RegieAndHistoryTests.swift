@@ -1,11 +1,12 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
 
-@Suite("Regie, historical involvement and address matches", .serialized)
+@Suite("Regie, historical involvement and address matches", .tags(.integration), .localStack, .serialized)
 struct RegieAndHistoryTests {
   static func registry(_ types: [String: String]) -> RegistrySnapshot {
     var registry = RegistrySnapshot()

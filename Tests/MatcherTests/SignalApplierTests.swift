@@ -1,10 +1,11 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Matcher
 
-@Suite("Matching rules in PostgreSQL", .serialized)
+@Suite("Matching rules in PostgreSQL", .tags(.integration), .localStack, .serialized)
 struct SignalApplierTests {
   @Test("professionals of different organisations on one child are matched once per pair; same organisation not")
   func childMatches() async throws {

@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import Matcher
 
-@Suite("When the Matcher analyzes its tables")
+@Suite("When the Matcher analyzes its tables", .tags(.unit))
 struct StatisticsRefreshTests {
   @Test("after 5,000 new signals, then each time the count doubles")
   func doubling() {

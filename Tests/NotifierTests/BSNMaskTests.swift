@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import Notifier
 
-@Suite("BSN masking of free text")
+@Suite("BSN masking of free text", .tags(.unit))
 struct BSNMaskTests {
   @Test(arguments: [
     ("A-1 111222333", "A-1 *********"),

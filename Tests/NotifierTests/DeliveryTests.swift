@@ -2,13 +2,14 @@ import Foundation
 import PostgresNIO
 import SMTPClient
 import Shared
+import TestTags
 import Testing
 
 @testable import Notifier
 
 /// The queue and the sender against PostgreSQL and a real aiosmtpd: each e-mail once, retries that hold up no one,
 /// failures recorded.
-@Suite("Delivery queue and sender", .serialized)
+@Suite("Delivery queue and sender", .tags(.integration), .localStack, .serialized)
 struct DeliveryTests {
   func withHarness(
     registry: [RegistryEvent], retry: RetryPolicy = Harness.retry,

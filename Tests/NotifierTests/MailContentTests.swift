@@ -1,11 +1,12 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Notifier
 
 /// What each e-mail says, and what it must never say.
-@Suite("E-mail content")
+@Suite("E-mail content", .tags(.unit))
 struct MailContentTests {
   let fixtures = Fixtures()
   var composing: Composing { Composing(registry: fixtures.registry) }

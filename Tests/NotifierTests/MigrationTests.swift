@@ -1,12 +1,13 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Notifier
 
 /// Upgrading a database of the previous release (version 2, `notifications`) to the delivery queue.
-@Suite("Notifier migrations")
+@Suite("Notifier migrations", .tags(.integration), .localStack)
 struct MigrationTests {
   @Test func notificationsOfTheOldLedgerStillSendNothingTwice() async throws {
     let fixtures = Fixtures()

@@ -1,11 +1,12 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Notifier
 
 /// Turning a batch of records from the notices topic into deliveries.
-@Suite("Reading notices")
+@Suite("Reading notices", .tags(.integration), .localStack)
 struct NoticeIntakeTests {
   private func record(_ value: [UInt8], offset: Int64) -> KafkaConsumerMessage {
     KafkaConsumerMessage(

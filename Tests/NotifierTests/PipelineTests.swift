@@ -3,13 +3,14 @@ import Logging
 import NIOConcurrencyHelpers
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Notifier
 
 /// The Notifier's loops in process, from the notices topic to the SMTP server and the failed topic, on the real
 /// broker, PostgreSQL and aiosmtpd.
-@Suite("Notices topic to SMTP, with the SMTP server down for a while", .serialized)
+@Suite("Notices topic to SMTP, with the SMTP server down for a while", .tags(.integration), .localStack, .serialized)
 struct PipelineTests {
   static let brokers = ProcessInfo.processInfo.environment["VI_KAFKA_BROKERS"] ?? "127.0.0.1:9092"
 

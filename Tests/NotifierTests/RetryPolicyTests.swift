@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import Notifier
 
-@Suite("Back-off")
+@Suite("Back-off", .tags(.unit))
 struct RetryPolicyTests {
   @Test func doublesUpToTheMaximum() {
     let policy = RetryPolicy.standard

@@ -1,11 +1,12 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Notifier
 
 /// Loading the templates: the built-in ones, a region's overrides, and templates that cannot be used.
-@Suite("Templates")
+@Suite("Templates", .tags(.unit))
 struct TemplateTests {
   /// A fresh directory with `files` (name → text), removed after `body`.
   private func withDirectory(_ files: [String: String], _ body: (String) throws -> Void) throws {

@@ -1,11 +1,12 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Retention
 
 /// The dry run shows exactly what the real run then emits, in the same order, and changes nothing.
-@Suite("Retention dry run", .serialized, .timeLimit(.minutes(3)))
+@Suite("Retention dry run", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(3)))
 struct DryRunTests {
   @Test("the dry run's items equal what the real run emits for the same date, over several chunks")
   func dryRunEqualsRealRun() async throws {

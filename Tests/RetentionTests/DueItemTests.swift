@@ -1,11 +1,12 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Retention
 
 /// The events a decision makes, and the clock the schedule reads.
-@Suite("Retention due items and clock")
+@Suite("Retention due items and clock", .tags(.unit))
 struct DueItemTests {
   let signal = UUID()
   let child = Pseudonym(value: "abc")

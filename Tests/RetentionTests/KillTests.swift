@@ -2,13 +2,14 @@ import Foundation
 import PostgresNIO
 import Shared
 import TestSupport
+import TestTags
 import Testing
 
 @testable import Retention
 
 /// Retention killed in the middle of a run, then two instances at once: every decision is made once, with one
 /// event id, and every event id is on the topic; only the chunk in flight at the kill can be on it twice.
-@Suite("Retention killed mid-run", .serialized, .timeLimit(.minutes(6)))
+@Suite("Retention killed mid-run", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(6)))
 struct KillTests {
   static let signals = 20_000
   static let adults = 2_000

@@ -1,13 +1,14 @@
 import Foundation
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 @testable import Retention
 
 /// Version 2 of the schema keeps what version 1 knew: active signals stay active, ended and expired ones become
 /// archived with a purge day, and the decisions stay decided.
-@Suite("Retention migrations", .serialized, .timeLimit(.minutes(2)))
+@Suite("Retention migrations", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(2)))
 struct MigrationTests {
   @Test("a version 1 database migrates to version 2 without losing a decision")
   func fromVersionOne() async throws {

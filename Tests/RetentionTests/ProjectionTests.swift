@@ -1,11 +1,12 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Retention
 
 /// The projection follows the signal events, Retention's own included, so the schedule decides on the right state.
-@Suite("Retention projection", .serialized, .timeLimit(.minutes(3)))
+@Suite("Retention projection", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(3)))
 struct ProjectionTests {
   let birth = CalendarDate("2010-04-10")!
   var turns23: CalendarDate { birth.adding(years: 23) }

@@ -2,12 +2,13 @@ import Foundation
 import PostgresNIO
 import Shared
 import TestSupport
+import TestTags
 import Testing
 
 @testable import Retention
 
 /// One scheduler at a time: a run skips while another holds the lock, and runs once it is released.
-@Suite("Retention schedule lock", .serialized, .timeLimit(.minutes(2)))
+@Suite("Retention schedule lock", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(2)))
 struct ScheduleLockTests {
   @Test("a run while another instance holds the lock does nothing; the dry run needs no lock")
   func lockHeldElsewhere() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import Retention
@@ -7,7 +8,7 @@ import Testing
 /// Seven years of a few hundred signals, day by day: the projection reads the real topic, the schedule runs once a
 /// day on a clock that travels, and every lifecycle event on the topic is checked against the rules: its kind,
 /// its subject and the day it was emitted, each exactly once.
-@Suite("Retention over seven years", .serialized, .timeLimit(.minutes(10)))
+@Suite("Retention over seven years", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(10)))
 struct SevenYearTests {
   @Test("every reminder, expiry, purge and erasure at 23 on its day, exactly once")
   func sevenYears() async throws {

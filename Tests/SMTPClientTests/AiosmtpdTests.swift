@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NIOSSL
+import TestTags
 import Testing
 
 @testable import SMTPClient
@@ -11,7 +12,7 @@ import Testing
 ///
 /// Needs a Python with aiosmtpd: `VI_SMTP_PYTHON`, by default the venv that `scripts/install-tools.sh` makes
 /// (`$VI_CACHE_DIR/venv`, `/var/cache/verwijsindex/venv`), which the test command installs.
-@Suite("SMTP client against aiosmtpd", .serialized)
+@Suite("SMTP client against aiosmtpd", .tags(.integration), .localStack, .serialized)
 struct AiosmtpdTests {
   /// The server: STARTTLS required, AUTH (PLAIN and LOGIN) required for `notifier`/`geheim`, `unknown@...` refused
   /// with 550; every accepted message is appended as a JSON line to the file in argv[4].

@@ -1,9 +1,10 @@
 import Foundation
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("Addresses, header injection and the MIME message")
+@Suite("Addresses, header injection and the MIME message", .tags(.unit))
 struct EmailMessageTests {
   @Test(arguments: [
     "jan@example.test\r\nRCPT TO:<evil@example.test>",

@@ -1,9 +1,10 @@
 import Foundation
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("Header encoding: RFC 2047 subjects, folding, addresses, dates")
+@Suite("Header encoding: RFC 2047 subjects, folding, addresses, dates", .tags(.unit))
 struct HeaderEncodingTests {
   @Test func asciiSubjectIsNotEncoded() {
     #expect(HeaderField.subject("Nieuwe melding") == "Subject: Nieuwe melding")

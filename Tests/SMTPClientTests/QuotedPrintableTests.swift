@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("Quoted-printable encoding (RFC 2045)")
+@Suite("Quoted-printable encoding (RFC 2045)", .tags(.unit))
 struct QuotedPrintableTests {
   @Test func asciiTextStaysReadable() {
     #expect(QuotedPrintable.encode("Hallo Jan, er is een melding.") == "Hallo Jan, er is een melding.")

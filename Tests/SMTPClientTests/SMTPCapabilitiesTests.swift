@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("EHLO capabilities")
+@Suite("EHLO capabilities", .tags(.unit))
 struct SMTPCapabilitiesTests {
   @Test func readsExtensionsFromEHLOReply() {
     let capabilities = SMTPCapabilities(

@@ -1,12 +1,13 @@
 import Logging
 import NIOCore
 import NIOEmbedded
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
 /// Drives ``SMTPChannelHandler`` on an `EmbeddedChannel`: bytes in, bytes out, virtual time for time-outs.
-@Suite("SMTP channel handler")
+@Suite("SMTP channel handler", .tags(.unit))
 struct SMTPChannelHandlerTests {
   private struct Harness {
     let channel: EmbeddedChannel

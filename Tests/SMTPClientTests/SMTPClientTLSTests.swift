@@ -3,12 +3,13 @@ import Logging
 import NIOCore
 import NIOPosix
 import NIOSSL
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
 /// STARTTLS, implicit TLS and AUTH against ``FakeSMTPServer`` with a certificate made for the test run.
-@Suite("SMTP client with TLS", .enabled(if: TestCertificate.isAvailable, "needs the openssl command"))
+@Suite("SMTP client with TLS", .tags(.unit), .enabled(if: TestCertificate.isAvailable, "needs the openssl command"))
 struct SMTPClientTLSTests {
   private let certificate: TestCertificate
 

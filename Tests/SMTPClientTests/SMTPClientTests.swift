@@ -1,12 +1,13 @@
 import Logging
 import NIOCore
 import NIOPosix
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
 /// ``SMTPClient`` against ``FakeSMTPServer`` over real TCP on 127.0.0.1.
-@Suite("SMTP client against a scripted server")
+@Suite("SMTP client against a scripted server", .tags(.unit))
 struct SMTPClientTests {
   private func makeClient(
     _ server: FakeSMTPServer,

@@ -1,9 +1,10 @@
 import NIOCore
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("Line endings and dot-stuffing (RFC 5321 §4.5.2)")
+@Suite("Line endings and dot-stuffing (RFC 5321 §4.5.2)", .tags(.unit))
 struct SMTPDataEncoderTests {
   @Test func lineEndingsAreNormalisedToCRLF() {
     #expect(LineEndings.normalized("a\nb\r\nc\rd") == "a\r\nb\r\nc\r\nd")

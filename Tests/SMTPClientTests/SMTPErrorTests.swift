@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("Error classification")
+@Suite("Error classification", .tags(.unit))
 struct SMTPErrorTests {
   @Test(arguments: [
     (421, true), (450, true), (451, true), (452, true), (454, true), (550, false), (552, false),

@@ -1,9 +1,10 @@
 import NIOCore
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("SMTP reply parser")
+@Suite("SMTP reply parser", .tags(.unit))
 struct SMTPReplyParserTests {
   private func parse(_ chunks: String...) throws -> [SMTPReply] {
     var parser = SMTPReplyParser()

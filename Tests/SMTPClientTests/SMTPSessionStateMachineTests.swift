@@ -1,10 +1,11 @@
 import Foundation
 import NIOCore
+import TestTags
 import Testing
 
 @testable import SMTPClient
 
-@Suite("SMTP session state machine")
+@Suite("SMTP session state machine", .tags(.unit))
 struct SMTPSessionStateMachineTests {
   private static let ehloReply = reply(250, "mail.example.test", "PIPELINING", "SIZE 1000000", "8BITMIME")
 

@@ -1,5 +1,6 @@
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 /// Keeps the published contract (`contract/openapi.yaml`, `contract/signal-command.schema.json`) in step with the
@@ -8,7 +9,7 @@ import Testing
 /// The limits are SignalIntake's validator's (`CommandValidator` and `CommandDecoder`, internal to an executable
 /// target), written here as literals: `maximumReferenceLength` 64, `maximumIdLength` 64, `maximumNameLength` 200,
 /// `maximumParents` 4, the house number addition's 10, the genders M/V/O, and the command id's 128.
-@Suite("The published contract agrees with the code")
+@Suite("The published contract agrees with the code", .tags(.unit))
 struct ContractTests {
   private typealias Documents = ContractDocuments
 

@@ -1,9 +1,10 @@
 import Shared
+import TestTags
 import Testing
 
 @testable import SignalIntake
 
-@Suite("Addresses for address matches")
+@Suite("Addresses for address matches", .tags(.unit))
 struct AddressTests {
   @Test(
     "one address written several ways has one key",

@@ -1,7 +1,8 @@
 import Shared
+import TestTags
 import Testing
 
-@Suite("BSN elfproef")
+@Suite("BSN elfproef", .tags(.unit))
 struct BSNTests {
   /// Numbers that pass the elfproef, among them ones published as examples of valid BSNs.
   @Test(arguments: ["111222333", "123456782", "999999990", "111111110", "010000008"])

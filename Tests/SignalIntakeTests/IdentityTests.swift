@@ -1,9 +1,10 @@
 import Shared
+import TestTags
 import Testing
 
 @testable import SignalIntake
 
-@Suite("Pseudonyms and identity without a BSN")
+@Suite("Pseudonyms and identity without a BSN", .tags(.unit))
 struct IdentityTests {
   static let pseudonymizer = Pseudonymizer(key: Array(repeating: 7, count: 32))
 
@@ -57,7 +58,7 @@ struct IdentityTests {
   }
 }
 
-@Suite("Rotation of the pseudonym key")
+@Suite("Rotation of the pseudonym key", .tags(.unit))
 struct KeyRotationTests {
   @Test("during a rotation the validated command carries the pseudonyms under the previous key")
   func rekeying() throws {

@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
 import Shared
+import TestTags
 import Testing
 
 @testable import SignalIntake
 
-@Suite("Deciding intake records: envelope, signature, validation")
+@Suite("Deciding intake records: envelope, signature, validation", .tags(.unit))
 struct IntakeDeciderTests {
   static let key = Curve25519.Signing.PrivateKey()
   static let otherKey = Curve25519.Signing.PrivateKey()

@@ -1,9 +1,10 @@
 import Shared
+import TestTags
 import Testing
 
 @testable import SignalIntake
 
-@Suite("Validation of register commands")
+@Suite("Validation of register commands", .tags(.unit))
 struct RegisterValidationTests {
   @Test("a complete command is valid and pseudonymised")
   func valid() throws {

@@ -2,10 +2,11 @@ import Crypto
 import Foundation
 import Logging
 import Shared
+import TestTags
 import Testing
 
 /// The `vi` command line, run as a process: keys, tokens, and signed intake commands on a topic of their own.
-@Suite("vi, the command line", .serialized)
+@Suite("vi, the command line", .tags(.system), .localStack, .serialized)
 struct CLITests {
   private let directory: URL
 

@@ -2,11 +2,12 @@ import Crypto
 import Foundation
 import Logging
 import Shared
+import TestTags
 import Testing
 
 /// A thousand mixed records on the intake topic: every one ends as exactly one signal event or one rejection
 /// (a command delivered twice yields one event), and no BSN appears on any other topic or in SignalIntake's log.
-@Suite("Intake accounts for every record", .serialized)
+@Suite("Intake accounts for every record", .tags(.system), .localStack, .serialized)
 struct IntakeAccountingTests {
   /// One record to produce, and what SignalIntake must make of it.
   struct Case {

@@ -2,12 +2,13 @@ import Foundation
 import PostgresNIO
 import Shared
 import TestSupport
+import TestTags
 import Testing
 
 /// Three Matcher processes share one consumer group on a signals topic of three partitions. The first one started,
 /// which holds the outbox relay, is killed with SIGKILL while they work and started again. Every expected match
 /// must be published exactly once.
-@Suite("Matcher scale-out", .serialized)
+@Suite("Matcher scale-out", .tags(.system), .localStack, .serialized)
 struct MatcherScaleOutTests {
   static let signals = 50_000
 

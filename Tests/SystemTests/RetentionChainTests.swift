@@ -2,12 +2,13 @@ import Crypto
 import Foundation
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 /// The lifecycle through the four real processes: Retention, run once at the reminder date, the end date, a child's
 /// 23rd birthday and five years after the end, emits what falls due; the Matcher applies it and the Notifier e-mails
 /// the reminder and the expiry notice. Every run's dry run first shows exactly what the run then emits.
-@Suite("Retention lifecycle through all four services", .serialized)
+@Suite("Retention lifecycle through all four services", .tags(.system), .localStack, .serialized)
 struct RetentionChainTests {
   @Test("reminder → expiry → erasure at 23 → purge, applied by the Matcher, e-mailed by the Notifier")
   func lifecycle() async throws {

@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTags
 import Testing
 
 /// Every service exits within `VI_SHUTDOWN_GRACE_SECONDS` of SIGTERM, whatever it is waiting for: PostgreSQL gone
 /// while it runs, PostgreSQL unreachable while it starts, Kafka unreachable while it runs.
-@Suite("Shutdown within the grace period", .serialized)
+@Suite("Shutdown within the grace period", .tags(.system), .localStack, .serialized)
 struct ShutdownTests {
   static let grace = 4
   /// What the test allows beyond the grace period: the process's own exit and the test's polling.

@@ -3,12 +3,13 @@ import Foundation
 import Logging
 import PostgresNIO
 import Shared
+import TestTags
 import Testing
 
 /// The walking skeleton, end to end, with the four real service processes, the real broker, PostgreSQL and SMTP:
 /// a signal over HTTP and one straight onto the intake topic become a match, two e-mails, and, two years later, an
 /// expiry that the Matcher applies. Fails when any one service is not running.
-@Suite("Skeleton flow through all four services", .serialized)
+@Suite("Skeleton flow through all four services", .tags(.system), .localStack, .serialized)
 struct SkeletonFlowTests {
   @Test("HTTP signal + Kafka command → match → two e-mails → expiry applied")
   func signalToMailToExpiry() async throws {

@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("Base64URL")
+@Suite("Base64URL", .tags(.unit))
 struct Base64URLTests {
   @Test(
     "encodes the RFC 4648 §10 test vectors without padding",

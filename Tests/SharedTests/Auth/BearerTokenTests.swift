@@ -1,10 +1,11 @@
 import Crypto
 import Foundation
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("BearerToken (JWT of the HTTP API)")
+@Suite("BearerToken (JWT of the HTTP API)", .tags(.unit))
 struct BearerTokenTests {
   private let now = AuthFixtures.now
 

@@ -1,9 +1,10 @@
 import Crypto
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("DetachedJWS (vi-signature of intake commands)")
+@Suite("DetachedJWS (vi-signature of intake commands)", .tags(.unit))
 struct DetachedJWSTests {
   private let organisation = AuthFixtures.organisation
   private let payload = AuthFixtures.payload

@@ -1,9 +1,10 @@
 import Crypto
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("OrganisationKey")
+@Suite("OrganisationKey", .tags(.unit))
 struct OrganisationKeyTests {
   @Test("reads back the registry form of a key")
   func roundTrip() throws {

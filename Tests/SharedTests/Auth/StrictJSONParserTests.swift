@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("StrictJSONParser (JOSE headers and claims)")
+@Suite("StrictJSONParser (JOSE headers and claims)", .tags(.unit))
 struct StrictJSONParserTests {
   private func parse(_ text: String) throws(JSONParseError) -> [String: JSONValue] {
     try StrictJSONParser.parseObject(Array(text.utf8))

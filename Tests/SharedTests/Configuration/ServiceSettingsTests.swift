@@ -1,8 +1,9 @@
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("ServiceSettings")
+@Suite("ServiceSettings", .tags(.unit))
 struct ServiceSettingsTests {
   static let defaults = ServiceSettings.Defaults(clientID: "test", database: "vi_test", httpPort: 8089)
 
@@ -31,7 +32,7 @@ struct ServiceSettingsTests {
   }
 }
 
-@Suite("KafkaUsage")
+@Suite("KafkaUsage", .tags(.unit))
 struct KafkaUsageTests {
   static func kafka() throws -> KafkaSettings {
     try KafkaSettings(

@@ -1,11 +1,14 @@
 import CRdkafka
 import Logging
 import ServiceLifecycle
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("Kafka client lifecycle against the real broker", .serialized, .timeLimit(.minutes(2)))
+@Suite(
+  "Kafka client lifecycle against the real broker", .tags(.integration), .localStack, .serialized,
+  .timeLimit(.minutes(2)))
 struct KafkaLifecycleTests {
   @Test("graceful shutdown delivers the records still waiting in librdkafka's queue")
   func shutdownFlushes() async throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Logging
+import TestTags
 import Testing
 
 @testable import Shared
 
-@Suite("Kafka client against the real broker", .serialized, .timeLimit(.minutes(2)))
+@Suite("Kafka client against the real broker", .tags(.integration), .localStack, .serialized, .timeLimit(.minutes(2)))
 struct KafkaRoundTripTests {
   @Test("creating topics is idempotent")
   func createTopicsTwice() async throws {
