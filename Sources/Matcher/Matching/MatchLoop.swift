@@ -153,10 +153,15 @@ struct MatchLoop: Sendable {
     let topics = positions.map(\.topic)
     let numbers = positions.map { Int32($0.partition) }
     let offsets = positions.map { $0.offset! }
-    // The newest timestamp per partition; -1 where no record had one (then the stored one stays).
-    let newest = positions.map { position in
-      records.filter { $0.topic == position.topic && $0.partition == position.partition }
-        .compactMap(\.timestampMilliseconds).max() ?? -1
+    // The newest timestamp per partition, in one pass; -1 where no record had one (then the stored one stays).
+    var newestByPartition: [KafkaTopicPartition: Int64] = [:]
+    for record in records {
+      guard let timestamp = record.timestampMilliseconds else { continue }
+      let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
+      newestByPartition[partition] = max(newestByPartition[partition] ?? timestamp, timestamp)
+    }
+    let newest = positions.map {
+      newestByPartition[KafkaTopicPartition(topic: $0.topic, partition: $0.partition)] ?? -1
     }
     try await connection.query(
       """

@@ -9,9 +9,9 @@ public import ServiceLifecycle
 ///
 /// Run it as a ServiceLifecycle `Service` and read ``batches`` in another. ``run()`` polls librdkafka on a
 /// dedicated thread, pausing while the reader has enough batches buffered. Partitions start where a
-/// ``KafkaRebalanceListener`` says, when one is given; a stored offset beyond the end of its partition is rewound
-/// in the store first (see ``KafkaRebalanceListener/partitionRewound(_:to:end:)``). On graceful shutdown (or when the reader stops reading) the
-/// consumer leaves the group cleanly, finishes ``batches``, and releases the librdkafka handle on its thread.
+/// ``KafkaRebalanceListener`` says, when one is given; a stored offset beyond the end of its partition starts it
+/// from its first record, and the listener's owner tells new records from old ones. On graceful shutdown (or when
+/// the reader stops reading) the consumer leaves the group cleanly, finishes ``batches``, and releases the librdkafka handle on its thread.
 public final class KafkaConsumer: Service, Sendable {
   /// The sequence of record batches; iterate it from one task only.
   public typealias Batches = NIOAsyncSequenceProducer<

@@ -63,38 +63,18 @@ struct KafkaRebalancer: Sendable {
   }
 
   /// The listener's start offsets, retried with backoff while its store fails. `nil` when the consumer is closing
-  /// meanwhile: then nothing is assigned, and the next member to get these partitions asks the store again.
+  /// meanwhile, also while a call hangs (as it does while PostgreSQL is down): then nothing is assigned, and the
+  /// next member to get these partitions asks the store again.
   private func startOffsets(for partitions: [KafkaTopicPartition]) -> [KafkaTopicPartition: Int64]? {
     guard let listener else { return [:] }
-    return retryingStore { try await listener.partitionsAssigned(partitions) }
-  }
-
-  /// The stored offset, unless it lies beyond the end of the partition: then the topic was recreated or the broker
-  /// lost data, and the partition is read from its first record. What is new there must be told from what the
-  /// store has seen by the records themselves (the Matcher compares their timestamps with the newest it applied):
-  /// a broker's end offset can lag well behind what it serves (seen with Tansu under load: stored 16,595, end
-  /// 16,017, nothing lost), so the offsets alone never prove that data was lost.
-  private func checkedStart(_ offset: Int64, of partition: KafkaTopicPartition, handle: OpaquePointer) -> Int64 {
-    guard let (low, high) = watermarks(of: partition, handle: handle), offset > high else { return offset }
-    logger.warning(
-      Logger.Message(
-        stringLiteral: "Stored offset beyond the end of the partition (topic recreated, broker data lost, or the "
-          + "broker's end offset lagging); reading it from the start, and applying only what is new"),
-      metadata: metadata(partition, stored: offset, low: low, high: high))
-    return low
-  }
-
-  /// Runs `operation` against the listener's store until it succeeds, with backoff; `nil` when the consumer is
-  /// closing meanwhile (also while a call hangs, as it does while PostgreSQL is down).
-  private func retryingStore<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) -> T? {
     var delay = 0.1
     while true {
-      switch KafkaThread.blockingWait(abandonWhen: isClosing, operation) {
+      switch KafkaThread.blockingWait(abandonWhen: isClosing, { try await listener.partitionsAssigned(partitions) }) {
       case .none:
         logger.warning("Consumer closing while waiting for the offset store; assigning nothing")
         return nil
-      case .success(let value):
-        return value
+      case .success(let offsets):
+        return offsets
       case .failure(let error):
         logger.error(
           "Could not read start offsets from the offset store; retrying. Check the store (PostgreSQL).",
@@ -106,31 +86,25 @@ struct KafkaRebalancer: Sendable {
     }
   }
 
-  /// The partition's first offset and end offset (the next to be written), from its leader; `nil` when the broker
-  /// does not answer within 10 s.
-  private func watermarks(
-    of partition: KafkaTopicPartition, handle: OpaquePointer
-  ) -> (low: Int64, high: Int64)? {
+  /// The stored offset, unless it lies beyond the end of the partition: then the topic was recreated or the broker
+  /// lost data, and the partition is read from its first record. What is new there must be told from what the
+  /// store has seen by the records themselves (the Matcher compares their timestamps with the newest it applied):
+  /// a broker's end offset can lag well behind what it serves (seen with Tansu under load: stored 16,595, end
+  /// 16,017, nothing lost), so the offsets alone never prove that data was lost.
+  private func checkedStart(_ offset: Int64, of partition: KafkaTopicPartition, handle: OpaquePointer) -> Int64 {
     var low: Int64 = 0
     var high: Int64 = 0
     let error = rd_kafka_query_watermark_offsets(handle, partition.topic, partition.partition, &low, &high, 10_000)
-    guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
-      logger.warning(
-        "Could not read the partition's offsets from the broker",
-        metadata: [
-          "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
-          "kafka.error": "\(String(cString: rd_kafka_err2name(error)))",
-        ])
-      return nil
-    }
-    return (low: low, high: high)
-  }
-
-  private func metadata(_ partition: KafkaTopicPartition, stored: Int64, low: Int64, high: Int64) -> Logger.Metadata {
-    [
-      "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
-      "kafka.storedOffset": "\(stored)", "kafka.firstOffset": "\(low)", "kafka.endOffset": "\(high)",
-    ]
+    guard error == RD_KAFKA_RESP_ERR_NO_ERROR, offset > high else { return offset }
+    logger.warning(
+      Logger.Message(
+        stringLiteral: "Stored offset beyond the end of the partition (topic recreated, broker data lost, or the "
+          + "broker's end offset lagging); reading it from the start, and applying only what is new"),
+      metadata: [
+        "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
+        "kafka.storedOffset": "\(offset)", "kafka.endOffset": "\(high)",
+      ])
+    return low
   }
 
   private func check(_ error: rd_kafka_resp_err_t, _ what: String) {

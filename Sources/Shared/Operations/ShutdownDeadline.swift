@@ -109,8 +109,7 @@ public final class ShutdownDeadline: @unchecked Sendable {
   }
 
   private func armDeadline() {
-    let seconds = Double(grace.components.seconds) + Double(grace.components.attoseconds) / 1e18
-    queue.asyncAfter(deadline: .now() + seconds) { [self] in
+    queue.asyncAfter(deadline: .now() + grace.inSeconds) { [self] in
       let unfinished = machine.withLockedValue { $0.unfinished }
       logger.error(
         Logger.Message(
