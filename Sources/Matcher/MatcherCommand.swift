@@ -7,7 +7,7 @@ struct MatcherCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "Matcher",
     abstract: "Applies signal events to PostgreSQL, makes matches, and publishes match events.",
-    discussion: ServiceMain.settingsHelp(MatcherSettings.documentation) + "\n\n" + MatcherKafka.usage.help)
+    discussion: ServiceMain.help(MatcherSettings.documentation, kafka: MatcherKafka.usage))
 
   func run() async throws {
     try await ServiceMain.run(service: "Matcher") { logger, environment in

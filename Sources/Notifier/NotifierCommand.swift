@@ -7,7 +7,7 @@ struct NotifierCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "Notifier",
     abstract: "Sends match notices by e-mail over SMTP, once per recipient per event.",
-    discussion: ServiceMain.settingsHelp(NotifierSettings.documentation) + "\n\n" + NotifierKafka.usage.help)
+    discussion: ServiceMain.help(NotifierSettings.documentation, kafka: NotifierKafka.usage))
 
   func run() async throws {
     try await ServiceMain.run(service: "Notifier") { logger, environment in

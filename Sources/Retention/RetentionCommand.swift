@@ -10,14 +10,14 @@ struct RetentionCommand: AsyncParsableCommand {
     abstract:
       "Emits lifecycle events on a schedule: reminders, expiry after two years, purge after five years in the "
       + "archive, erasure at 23.",
-    discussion: ServiceMain.settingsHelp(RetentionSettings.documentation) + "\n\n" + RetentionKafka.usage.help,
+    discussion: ServiceMain.help(RetentionSettings.documentation, kafka: RetentionKafka.usage),
     subcommands: [Serve.self, RunOnce.self], defaultSubcommand: Serve.self)
 
   /// Runs the projection and the schedule continuously, on the system clock.
   struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "serve", abstract: "Run continuously (the default).",
-      discussion: ServiceMain.settingsHelp(RetentionSettings.documentation) + "\n\n" + RetentionKafka.usage.help)
+      discussion: ServiceMain.help(RetentionSettings.documentation, kafka: RetentionKafka.usage))
 
     func run() async throws {
       try await ServiceMain.run(service: "Retention") { logger, environment in

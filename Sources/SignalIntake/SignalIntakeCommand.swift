@@ -11,7 +11,7 @@ struct SignalIntakeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "SignalIntake",
     abstract: "Validates signal commands (HTTP and Kafka) and publishes pseudonymised signals.",
-    discussion: ServiceMain.settingsHelp(SignalIntakeSettings.documentation) + "\n\n" + SignalIntakeKafka.usage.help)
+    discussion: ServiceMain.help(SignalIntakeSettings.documentation, kafka: SignalIntakeKafka.usage))
 
   func run() async throws {
     try await ServiceMain.run(service: "SignalIntake") { logger, environment in

@@ -51,8 +51,14 @@ public enum ServiceMain {
     try await deadline.runGroup(ServiceGroup(configuration: configuration))
   }
 
+  /// A service's `--help` text: the settings it reads, then its use of Kafka (which scripts/check_compose.py holds
+  /// against the ACLs of the SASL overlay).
+  public static func help(_ settings: [SettingDocumentation], kafka: KafkaUsage) -> String {
+    settingsHelp(settings) + "\n\n" + kafka.help
+  }
+
   /// The `--help` text listing the settings a service reads.
-  public static func settingsHelp(_ settings: [SettingDocumentation]) -> String {
+  private static func settingsHelp(_ settings: [SettingDocumentation]) -> String {
     "Configuration (environment variables):\n"
       + settings.map { setting in
         let value =
