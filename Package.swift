@@ -11,10 +11,10 @@ let package = Package(
   name: "verwijsindex",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "SignalIntake", targets: ["SignalIntake"]),
-    .executable(name: "Matcher", targets: ["Matcher"]),
-    .executable(name: "Notifier", targets: ["Notifier"]),
-    .executable(name: "Retention", targets: ["Retention"]),
+    .executable(name: "SignalIntake", targets: ["SignalIntakeExecutable"]),
+    .executable(name: "Matcher", targets: ["MatcherExecutable"]),
+    .executable(name: "Notifier", targets: ["NotifierExecutable"]),
+    .executable(name: "Retention", targets: ["RetentionExecutable"]),
     .executable(name: "vi", targets: ["vi"]),
   ],
   dependencies: [
@@ -38,12 +38,34 @@ let package = Package(
       providers: [.apt(["librdkafka-dev (2.8 or newer; scripts/install-librdkafka.sh builds it)"])]
     ),
     .target(
-      name: "Shared",
+      name: "KafkaClient",
       dependencies: [
         "CRdkafka",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "JOSE",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "Contract",
+      dependencies: ["JOSE", "KafkaClient", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "ServiceKit",
+      dependencies: [
+        "Contract", "KafkaClient",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
@@ -51,16 +73,40 @@ let package = Package(
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "Registry",
+      dependencies: [
+        "Contract", "KafkaClient", "ServiceKit",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "SignalIntake",
+      dependencies: [
+        "Contract", "JOSE", "KafkaClient", "Registry", "ServiceKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "SignalIntake", dependencies: ["Shared"], swiftSettings: swiftSettings),
-    .executableTarget(name: "Matcher", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .target(
+      name: "Matcher",
+      dependencies: [
+        "Contract", "JOSE", "KafkaClient", "Registry", "ServiceKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "SMTPClient",
       dependencies: [
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -68,17 +114,39 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(
+    .target(
       name: "Notifier",
-      dependencies: ["Shared", "SMTPClient", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: [
+        "Contract", "KafkaClient", "Registry", "ServiceKit", "SMTPClient",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       resources: [.copy("Templates")],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .target(
+      name: "Retention",
+      dependencies: [
+        "Contract", "KafkaClient", "ServiceKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "SignalIntakeExecutable", dependencies: ["SignalIntake"], path: "Sources/Executables/SignalIntake",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "MatcherExecutable", dependencies: ["Matcher"], path: "Sources/Executables/Matcher",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "NotifierExecutable", dependencies: ["Notifier"], path: "Sources/Executables/Notifier",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "RetentionExecutable", dependencies: ["Retention"], path: "Sources/Executables/Retention",
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "vi",
       dependencies: [
-        "Shared",
+        "Contract", "JOSE", "KafkaClient", "ServiceKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
@@ -89,7 +157,7 @@ let package = Package(
     .target(
       name: "BenchmarkSupport",
       dependencies: [
-        "Shared",
+        "KafkaClient", "ServiceKit",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
@@ -98,7 +166,7 @@ let package = Package(
       name: "IntakeBenchmark",
       dependencies: [
         "BenchmarkSupport",
-        "Shared",
+        "Contract", "JOSE", "KafkaClient", "ServiceKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
@@ -111,7 +179,7 @@ let package = Package(
       dependencies: [
         "BenchmarkSupport",
         "TestSupport",
-        "Shared",
+        "Contract", "JOSE", "KafkaClient", "ServiceKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
@@ -124,27 +192,32 @@ let package = Package(
     .target(
       name: "TestSupport",
       dependencies: [
-        "Shared",
+        "ServiceKit",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       path: "Tests/TestSupport",
       swiftSettings: swiftSettings
     ),
+    .testTarget(name: "JOSETests", dependencies: ["TestTags", "Contract", "JOSE"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SharedTests",
+      name: "KafkaClientTests",
       dependencies: [
-        "TestTags",
-        "Shared", "CRdkafka",
+        "TestTags", "KafkaClient", "CRdkafka",
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        .product(name: "Yams", package: "Yams"),
       ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(name: "ServiceKitTests", dependencies: ["TestTags", "ServiceKit"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ContractTests",
+      dependencies: ["TestTags", "Contract", "SignalIntake", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "SignalIntakeTests",
       dependencies: [
-        "TestTags", "SignalIntake", "Shared",
+        "TestTags", "SignalIntake", "Contract", "JOSE", "KafkaClient", "Registry",
       ],
       swiftSettings: swiftSettings
     ),
@@ -153,7 +226,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Matcher", "Shared",
+        "Matcher", "Contract", "JOSE", "KafkaClient", "Registry", "ServiceKit",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -168,7 +241,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Notifier", "Shared", "SMTPClient",
+        "Notifier", "Contract", "KafkaClient", "Registry", "ServiceKit", "SMTPClient",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
@@ -178,7 +251,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Retention", "Shared",
+        "Retention", "Contract", "KafkaClient", "ServiceKit",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
@@ -188,6 +261,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "SMTPClient",
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -201,7 +275,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Shared",
+        "Contract", "JOSE", "KafkaClient",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

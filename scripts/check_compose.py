@@ -54,7 +54,7 @@ from pathlib import Path
 import yaml
 
 HELP_LINE = re.compile(r"^  (VI_[A-Z0-9_]+) = (.*)$")
-# The "Kafka" section of --help (Sources/Shared/Configuration/KafkaUsage.swift writes it).
+# The "Kafka" section of --help (Sources/ServiceKit/Configuration/KafkaUsage.swift writes it).
 KAFKA_READ_LINE = re.compile(r"^  reads (VI_TOPIC_[A-Z0-9_]+) in (group|groups) <prefix>\.([A-Za-z0-9._-]+?)(\*?)(?: \(.*\))?$")
 KAFKA_WRITE_LINE = re.compile(r"^  writes (VI_TOPIC_[A-Z0-9_]+)$")
 # The Kafka command-line tools that compose/kafka/init.sh runs; check 4 replaces them with stand-ins.

@@ -1,6 +1,7 @@
 import Foundation
+public import KafkaClient
 public import Logging
-public import Shared
+public import ServiceKit
 
 /// The system under measurement, found through the variables the services themselves read: the broker, the topics
 /// and SignalIntake.

@@ -1,7 +1,9 @@
 import BenchmarkSupport
+import Contract
 import Crypto
 import Foundation
-import Shared
+import JOSE
+import KafkaClient
 
 /// This run's organisation and professional on the system under measurement, and their signed commands.
 struct BenchmarkEnvironment {

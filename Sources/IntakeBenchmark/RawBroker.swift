@@ -1,6 +1,6 @@
 import ArgumentParser
 import BenchmarkSupport
-import Shared
+import KafkaClient
 
 /// The broker's own rate for the same records: produce them to a fresh topic and consume them back.
 struct RawBroker: AsyncParsableCommand {

@@ -1,8 +1,9 @@
 import BenchmarkSupport
 import Foundation
+import KafkaClient
 import Logging
 import NIOConcurrencyHelpers
-import Shared
+import ServiceKit
 
 /// Produces records and times how long until a consumer has seen the ones that count.
 enum Throughput {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BenchmarkSupport
-import Shared
+import Contract
 
 /// Valid signed commands onto the intake topic, timed until SignalIntake has published every signal event.
 struct TopicIntake: AsyncParsableCommand {

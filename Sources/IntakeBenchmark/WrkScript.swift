@@ -1,6 +1,8 @@
 import ArgumentParser
+import Contract
 import Foundation
-import Shared
+import JOSE
+import KafkaClient
 
 /// Registers an organisation and writes a wrk script that posts valid signals for new children with its token.
 struct WrkScript: AsyncParsableCommand {

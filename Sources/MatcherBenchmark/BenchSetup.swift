@@ -1,6 +1,8 @@
 import BenchmarkSupport
+import Contract
+import JOSE
 import PostgresNIO
-import Shared
+import ServiceKit
 
 /// The system under measurement (the services' own variables), the Matcher's database, and how to register the
 /// population.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BenchmarkSupport
 import Foundation
-import Shared
+import ServiceKit
 
 /// Signed register commands of a realistic population onto the intake topic, through SignalIntake and the Matcher.
 struct EndToEnd: AsyncParsableCommand {

@@ -1,9 +1,11 @@
 import BenchmarkSupport
+import Contract
 import Foundation
+import KafkaClient
 import Logging
 import NIOConcurrencyHelpers
 import PostgresNIO
-import Shared
+import ServiceKit
 
 /// Produces records (paced or all at once), watches the Matcher's database until its offsets passed every signal
 /// and the outbox is empty, and times each match notice from the moment its later signal was produced.

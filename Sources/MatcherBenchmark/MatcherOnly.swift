@@ -1,7 +1,8 @@
 import ArgumentParser
 import BenchmarkSupport
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// The same population as SignalIntake would publish it, straight onto the signals topic: the Matcher alone.
 struct MatcherOnly: AsyncParsableCommand {

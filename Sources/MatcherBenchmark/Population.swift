@@ -1,6 +1,7 @@
+import Contract
 import Crypto
 import Foundation
-import Shared
+import KafkaClient
 import TestSupport
 
 /// A realistic region: 300 organisations of the usual types, 20 professionals each, and families of 1 to 4

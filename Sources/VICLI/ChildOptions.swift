@@ -1,5 +1,5 @@
 import ArgumentParser
-import Shared
+import Contract
 
 /// The child's identity, as options. Values are passed on as given, so that SignalIntake's validation can be tried.
 struct ChildOptions: ParsableArguments {

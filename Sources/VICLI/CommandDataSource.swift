@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 /// Where a signal's data comes from: the options, or a JSON file given with `--data`.
 enum CommandDataSource {

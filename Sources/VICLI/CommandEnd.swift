@@ -1,5 +1,5 @@
 import ArgumentParser
-import Shared
+import Contract
 
 /// `vi command end`: a signed `nl.verwijsindex.signal.end.v1` command onto the intake topic.
 struct CommandEnd: AsyncParsableCommand {

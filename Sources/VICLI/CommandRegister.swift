@@ -1,5 +1,5 @@
 import ArgumentParser
-import Shared
+import Contract
 
 /// `vi command register`: a signed `nl.verwijsindex.signal.register.v1` command onto the intake topic.
 struct CommandRegister: AsyncParsableCommand {

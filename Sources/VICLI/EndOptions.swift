@@ -1,5 +1,5 @@
 import ArgumentParser
-import Shared
+import Contract
 
 /// The data of an end command, as options or a file.
 struct EndOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Shared
+import JOSE
 
 /// How a signal request is sent and authenticated: SignalIntake's URL and the professional's bearer token.
 struct HTTPSignalOptions: ParsableArguments {

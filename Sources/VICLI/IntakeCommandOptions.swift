@@ -1,6 +1,7 @@
 import ArgumentParser
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// How a command goes onto the intake topic: its id, whether and how it is signed, and where it goes.
 struct IntakeCommandOptions: ParsableArguments {

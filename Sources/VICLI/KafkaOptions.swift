@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Shared
+import KafkaClient
+import ServiceKit
 
 /// Where the Kafka brokers are, and the topic names: the same `VI_KAFKA_*` and `VI_TOPIC_*` variables the services
 /// read (SASL and TLS included), with the brokers overridable by option.

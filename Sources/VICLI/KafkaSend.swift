@@ -1,6 +1,6 @@
 import Foundation
+import KafkaClient
 import Logging
-import Shared
 
 /// Produces one record and waits for the broker's acknowledgement.
 enum KafkaSend {

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import Shared
+import JOSE
 
 /// An organisation's Ed25519 private key in a file: base64url (unpadded) of the 32 raw bytes, as `vi keygen` writes
 /// it, on one line.

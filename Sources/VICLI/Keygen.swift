@@ -1,6 +1,6 @@
 import ArgumentParser
 import Crypto
-import Shared
+import JOSE
 
 /// `vi keygen`: makes an organisation's Ed25519 key pair.
 struct Keygen: ParsableCommand {

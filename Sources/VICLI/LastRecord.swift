@@ -1,5 +1,5 @@
 import Foundation
-import Shared
+import ServiceKit
 
 /// When the last record arrived (or reading started), for stopping after a quiet spell.
 actor LastRecord {

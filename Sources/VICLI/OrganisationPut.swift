@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Shared
+import JOSE
 
 /// `vi organisation put`: creates or replaces an organisation with `PUT /v1/admin/organisations/{id}`.
 struct OrganisationPut: AsyncParsableCommand {

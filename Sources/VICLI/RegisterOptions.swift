@@ -1,5 +1,5 @@
 import ArgumentParser
-import Shared
+import Contract
 
 /// The data of a register command, as options or a file.
 struct RegisterOptions: ParsableArguments {

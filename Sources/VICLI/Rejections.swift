@@ -1,7 +1,8 @@
 import ArgumentParser
+import Contract
 import Foundation
+import KafkaClient
 import Logging
-import Shared
 
 /// `vi rejections`: reads the rejections topic and prints the rejections of one organisation.
 struct Rejections: AsyncParsableCommand {

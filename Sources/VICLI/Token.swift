@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Shared
+import JOSE
 
 /// `vi token`: mints a professional's bearer JWT for SignalIntake's HTTP API.
 struct Token: ParsableCommand {

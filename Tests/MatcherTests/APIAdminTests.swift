@@ -1,8 +1,8 @@
+import Contract
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
-import Shared
 import TestTags
 import Testing
 

@@ -1,5 +1,7 @@
+import Contract
 import Foundation
-import Shared
+import Registry
+import ServiceKit
 import TestTags
 import Testing
 import Yams

@@ -1,11 +1,15 @@
+import Contract
 import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JOSE
+import KafkaClient
 import Logging
 import PostgresNIO
+import Registry
+import ServiceKit
 import ServiceLifecycle
-import Shared
 import Testing
 
 @testable import Matcher

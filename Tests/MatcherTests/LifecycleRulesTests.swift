@@ -1,6 +1,7 @@
+import Contract
 import Foundation
+import KafkaClient
 import PostgresNIO
-import Shared
 import TestTags
 import Testing
 

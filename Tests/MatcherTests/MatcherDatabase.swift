@@ -1,8 +1,10 @@
+import Contract
 import Foundation
+import KafkaClient
 import Logging
 import NIOCore
 import PostgresNIO
-import Shared
+import Registry
 import TestSupport
 
 @testable import Matcher

@@ -1,7 +1,9 @@
+import Contract
 import Foundation
+import KafkaClient
 import NIOCore
 import PostgresNIO
-import Shared
+import Registry
 import TestTags
 import Testing
 

@@ -1,7 +1,10 @@
+import Contract
 import Foundation
+import KafkaClient
 import Logging
 import PostgresNIO
-import Shared
+import Registry
+import ServiceKit
 import TestTags
 import Testing
 

@@ -1,9 +1,10 @@
 import Foundation
+import KafkaClient
 import Logging
 import NIOConcurrencyHelpers
 import PostgresNIO
+import ServiceKit
 import ServiceLifecycle
-import Shared
 import TestTags
 import Testing
 

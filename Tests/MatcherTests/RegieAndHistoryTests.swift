@@ -1,6 +1,7 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
+import Registry
 import TestTags
 import Testing
 

@@ -1,6 +1,6 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
 import Testing
 
 @testable import Notifier

@@ -1,7 +1,8 @@
+import Contract
 import Foundation
 import PostgresNIO
+import Registry
 import SMTPClient
-import Shared
 import TestTags
 import Testing
 

@@ -1,5 +1,7 @@
+import Contract
 import Foundation
-import Shared
+import KafkaClient
+import Registry
 import TestTags
 import Testing
 

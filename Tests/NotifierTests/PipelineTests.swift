@@ -1,8 +1,9 @@
+import Contract
 import Foundation
+import KafkaClient
 import Logging
 import NIOConcurrencyHelpers
 import PostgresNIO
-import Shared
 import TestTags
 import Testing
 

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 import TestTags
 import Testing
 
@@ -324,5 +325,24 @@ struct SMTPClientTests {
     await client.shutdown()
     #expect(error?.kind == .invalidConfiguration)
     #expect(error?.isTransient == false)
+  }
+}
+
+extension SMTPClientTests {
+  @Test func asAServiceItQuitsOnGracefulShutdown() async throws {
+    try await FakeSMTPServer.with { server in
+      let client = self.makeClient(server)
+      let group = ServiceGroup(services: [client], logger: Logger(label: "SMTPClientTests"))
+      try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        _ = try await client.send(message(to: ["jan@example.test"], messageID: "m1@vi.test"))
+        #expect(!server.recorder.allCommands.contains("QUIT"))
+        await group.triggerGracefulShutdown()
+        try await tasks.waitForAll()
+      }
+      #expect(server.recorder.allCommands.last == "QUIT")
+      let error = await self.sendError(client, try message())
+      #expect(error?.kind == .clientShutdown)
+    }
   }
 }

@@ -1,4 +1,4 @@
-import Shared
+import Contract
 import TestTags
 import Testing
 

@@ -1,6 +1,8 @@
+import Contract
 import Crypto
 import Foundation
-import Shared
+import JOSE
+import KafkaClient
 import TestTags
 import Testing
 

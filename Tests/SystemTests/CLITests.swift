@@ -1,7 +1,9 @@
+import Contract
 import Crypto
 import Foundation
+import JOSE
+import KafkaClient
 import Logging
-import Shared
 import TestTags
 import Testing
 

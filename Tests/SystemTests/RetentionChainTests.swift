@@ -1,7 +1,8 @@
+import Contract
 import Crypto
 import Foundation
+import JOSE
 import PostgresNIO
-import Shared
 import TestTags
 import Testing
 

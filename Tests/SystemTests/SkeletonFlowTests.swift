@@ -1,8 +1,10 @@
+import Contract
 import Crypto
 import Foundation
+import JOSE
+import KafkaClient
 import Logging
 import PostgresNIO
-import Shared
 import TestTags
 import Testing
 

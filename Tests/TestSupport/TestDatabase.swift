@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import Logging
 public import PostgresNIO
-public import Shared
+public import ServiceKit
 
 /// Databases of their own for tests, on the local stack's PostgreSQL (`VI_POSTGRES_BASE`, as
 /// `scripts/stack-env.sh` exports it).

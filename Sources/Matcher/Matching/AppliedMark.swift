@@ -1,4 +1,4 @@
-import Shared
+import KafkaClient
 
 /// How far the Matcher has applied one partition, as stored with its state: the next offset, and the newest record
 /// timestamp applied.

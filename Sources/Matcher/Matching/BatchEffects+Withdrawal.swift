@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 extension BatchEffects {
   /// Publishes that `signalIds` were deleted, so that the Notifier sends nothing more that names them; nothing when

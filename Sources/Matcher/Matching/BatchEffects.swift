@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 /// What applying a batch produced, written at its end in one statement each: the notices for the outbox and the
 /// rows for the log book.

@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// Two signals that should be matched, in canonical order (the smaller id first, as the `matches` table requires).
 struct CandidatePair: Hashable, Sendable {

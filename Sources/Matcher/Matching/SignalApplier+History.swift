@@ -1,6 +1,6 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
 
 extension SignalApplier {
   /// Historical involvement: shows each new signaller the archived signals of other professionals on the same

@@ -1,6 +1,6 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
 
 extension SignalApplier {
   /// Applies one lifecycle event. Each is idempotent and harmless when its signal or child is already gone, so any

@@ -1,5 +1,5 @@
+import Contract
 import PostgresNIO
-import Shared
 
 extension SignalApplier {
   /// Takes a transaction-level advisory lock on every parent and address the batch's children have or get, in

@@ -1,6 +1,6 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
 
 extension SignalApplier {
   /// Records each pair's match once, with who has regie, updates regie around the children concerned, and queues a

@@ -1,6 +1,6 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
 
 extension SignalApplier {
   /// Decides who has regie around each of `children` and returns the holders.

@@ -1,6 +1,7 @@
+import Contract
 import Foundation
+import KafkaClient
 import PostgresNIO
-import Shared
 
 extension SignalApplier {
   /// Applies a run of consecutive registrations with set-based statements and makes their matches.

@@ -1,7 +1,8 @@
+import Contract
 import Foundation
 import Logging
 import PostgresNIO
-import Shared
+import Registry
 
 /// Applies a batch of signal events inside the batch's transaction: stores, ends and deletes signals, makes
 /// matches, and writes the notices to the outbox and the log book.

@@ -1,6 +1,6 @@
+import Contract
 import Foundation
 import PostgresNIO
-import Shared
 
 /// A signal as the matching queries read it back.
 struct StoredSignal: Sendable {

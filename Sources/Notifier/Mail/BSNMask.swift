@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 /// Masks BSNs in free text a professional typed (their reference, the child's initials), so that an e-mail never
 /// carries one even when someone typed it there: nine digits that pass the elfproef, written together or in groups

@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 /// How dates and the recipient's own signal are written in the e-mails, with any BSN in free text masked.
 enum DutchText {

@@ -1,4 +1,5 @@
-import Shared
+import Contract
+import Registry
 
 /// Writes a queued e-mail from its event and the registry as it is at sending time.
 ///

@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 /// Where the schedule reads the time: the instant stamped on the events it emits, and the day (Europe/Amsterdam)
 /// it evaluates.

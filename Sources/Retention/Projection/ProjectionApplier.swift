@@ -1,7 +1,7 @@
+import Contract
 import Foundation
 import Logging
 import PostgresNIO
-import Shared
 
 /// Applies one signal event to Retention's projection, inside the caller's transaction.
 ///

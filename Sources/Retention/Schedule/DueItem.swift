@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// One lifecycle event that falls due: what, about whom, since when.
 struct DueItem: Sendable, Hashable {

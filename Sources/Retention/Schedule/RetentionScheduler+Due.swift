@@ -1,6 +1,7 @@
+import Contract
 import Foundation
+import KafkaClient
 import PostgresNIO
-import Shared
 
 extension RetentionScheduler {
   /// Everything due at `asOf` that was not decided before, oldest first (then reminder, expiry, purge, erasure,

@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import Shared
+import ServiceKit
 
 extension RetentionScheduler {
   /// How long a decision is kept at least, and until its subject left the projection. While kept, it keeps a late event from

@@ -1,8 +1,9 @@
+import Contract
 import Foundation
+import KafkaClient
 import Logging
 import PostgresNIO
 import ServiceLifecycle
-import Shared
 
 /// Decides what falls due at a date and emits it, recording each decision so that nothing is decided twice.
 ///

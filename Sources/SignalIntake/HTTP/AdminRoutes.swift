@@ -1,7 +1,9 @@
+import Contract
 import Foundation
 import Hummingbird
+import JOSE
 import Logging
-import Shared
+import ServiceKit
 
 /// The registry administration: `PUT /v1/admin/organisations/{id}`, `/professionals/{id}`,
 /// `/municipalities/{code}`, with the admin token.

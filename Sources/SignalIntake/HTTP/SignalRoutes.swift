@@ -1,8 +1,11 @@
+import Contract
 import Foundation
 import Hummingbird
+import JOSE
 import Logging
 import PostgresNIO
-import Shared
+import Registry
+import ServiceKit
 
 /// `POST /v1/signals` and `POST /v1/signals/end`, with the same validation as the intake topic.
 ///

@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 /// Reads an intake record into a ``SignalCommand``, or says precisely why it cannot.
 enum CommandDecoder {

@@ -1,5 +1,7 @@
+import Contract
 import Foundation
-import Shared
+import JOSE
+import KafkaClient
 
 /// Decides one intake record, without I/O: read the CloudEvent, find the organisation, check the `vi-signature`
 /// with the organisation's registered key, then validate the data. Anything that fails becomes a rejection naming

@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 /// What becomes of one intake record: a signal to register or end, or exactly one rejection.
 enum IntakeDecision: Sendable {

@@ -1,7 +1,9 @@
+import Contract
 import Foundation
+import KafkaClient
 import Logging
 import PostgresNIO
-import Shared
+import ServiceKit
 
 /// Turns validated commands into signal events on the signals topic, keyed by the child's pseudonym, and keeps
 /// the active registrations that make registering twice idempotent.

@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 extension CommandValidator {
   /// A child identity that passed validation.

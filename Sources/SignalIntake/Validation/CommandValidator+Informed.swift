@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 extension CommandValidator {
   /// Who must be informed at the child's age (DOMAIN.md): under 12 the parents; from 12 to 16 the parents and the

@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import Registry
 
 /// Validates command data against DOMAIN.md and the registry, and pseudonymises the child. The HTTP API and the
 /// intake topic both use it, so both paths accept and reject exactly the same commands.

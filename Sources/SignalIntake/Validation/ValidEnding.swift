@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 /// An end command that passed validation, already pseudonymised.
 struct ValidEnding: Sendable, Hashable {

@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 /// A register command that passed validation, already pseudonymised: nothing in it identifies the child.
 struct ValidRegistration: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Shared
+import Contract
 
 /// Collects every problem of a command, so that all are reported together.
 struct ValidationIssues: Error, Sendable {

@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 import TestSupport
 
 /// Generates a random but plausible stream of signal events for families of children: registrations (some

@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// A small, obviously correct model of the matching rules in DOMAIN.md: plain dictionaries, and after every event
 /// a brute-force look at every pair of active signals around the child it touched. The model-based test checks

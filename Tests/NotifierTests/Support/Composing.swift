@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import Registry
 
 @testable import Notifier
 

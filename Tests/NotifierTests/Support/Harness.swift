@@ -1,9 +1,10 @@
+import Contract
 import Foundation
 import Logging
 import NIOPosix
 import PostgresNIO
+import Registry
 import SMTPClient
-import Shared
 
 @testable import Notifier
 

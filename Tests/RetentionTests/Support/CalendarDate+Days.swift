@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 extension CalendarDate {
   /// Noon of this day in Europe/Amsterdam.

@@ -1,5 +1,5 @@
+import Contract
 import Foundation
-import Shared
 
 /// A few hundred signals on about a hundred and twenty children over seven years, with the events the test makes on
 /// given days (registrations, early endings, corrections, deaths), and, computed from the rules alone, every

@@ -1,7 +1,8 @@
+import Contract
 import Foundation
+import KafkaClient
 import NIOConcurrencyHelpers
 import PostgresNIO
-import Shared
 
 @testable import Retention
 

@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// Signal events as SignalIntake and the Matcher's admin API make them, stamped at noon of a given day.
 enum TestEvents {

@@ -1,7 +1,7 @@
 import Foundation
+import KafkaClient
 import Logging
 import NIOConcurrencyHelpers
-import Shared
 
 /// The broker the tests use (`VI_KAFKA_BROKERS` or the local default), with topics and groups of their own.
 enum TestKafka {

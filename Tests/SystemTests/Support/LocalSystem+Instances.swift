@@ -1,6 +1,5 @@
 import Foundation
 import PostgresNIO
-import Shared
 import TestSupport
 
 extension LocalSystem {

@@ -1,5 +1,5 @@
 import Crypto
-import Shared
+import JOSE
 import Testing
 
 extension LocalSystem {

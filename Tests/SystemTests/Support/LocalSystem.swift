@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import PostgresNIO
-import Shared
 import TestSupport
 
 /// The four services as real processes, on their own topics, consumer groups and databases, so that a run never

@@ -1,5 +1,6 @@
+import Contract
 import Foundation
-import Shared
+import KafkaClient
 
 /// Registrations for families of 1 to 4 children, 1 to 5 professionals per child from 60 organisations, with the
 /// matches they must make (all signals stay active, so the set does not depend on the order they are applied in).

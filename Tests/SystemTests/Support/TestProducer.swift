@@ -1,6 +1,6 @@
 import Foundation
+import KafkaClient
 import Logging
-import Shared
 
 /// Produces records onto the local broker, as a source system or SignalIntake would, and waits until every one is
 /// acknowledged.

@@ -1,7 +1,7 @@
 import Foundation
+import KafkaClient
 import Logging
 import NIOConcurrencyHelpers
-import Shared
 
 /// Reads whole topics from the beginning, for assertions about everything that was published.
 enum TopicReader {

@@ -1,0 +1,82 @@
+import Contract
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The Matcher's log book (`log_book`): the API writes a row for every read and every rights request, in the same
+/// transaction as the read, so that nothing is shown that is not accounted for.
+struct LogBook: Sendable {
+  let logger: Logger
+
+  /// Writes `rows` in one statement.
+  func write(_ rows: [LogBookRow], on connection: PostgresConnection) async throws {
+    guard !rows.isEmpty else { return }
+    let actors = rows.map(\.actor)
+    let actions = rows.map(\.action)
+    // Empty text stands for NULL: arrays of optionals do not bind.
+    let children = rows.map { $0.childPseudonym ?? "" }
+    let signals = rows.map { $0.signalId.map { $0.uuidString.lowercased() } ?? "" }
+    let details = try rows.map { String(decoding: try EventCoding.encode($0.detail), as: UTF8.self) }
+    try await connection.query(
+      """
+      INSERT INTO log_book (actor, action, child_pseudonym, signal_id, detail)
+      SELECT actor, action, NULLIF(child, ''), NULLIF(signal, '')::uuid, detail
+      FROM UNNEST(\(actors)::text[], \(actions)::text[], \(children)::text[], \(signals)::text[], \(details)::jsonb[])
+        AS r(actor, action, child, signal, detail)
+      """, logger: logger)
+  }
+
+  /// The rows about the child stored under any of `pseudonyms`, oldest first.
+  func entries(about pseudonyms: [String], on connection: PostgresConnection) async throws -> [LogBookEntry] {
+    try await read(
+      connection.query(
+        """
+        SELECT id, at, actor, action, true, signal_id, match_id, detail::text FROM log_book
+        WHERE child_pseudonym = ANY(\(pseudonyms)::text[]) ORDER BY at, id
+        """, logger: logger))
+  }
+
+  /// The rows about the child stored under any of `pseudonyms`, in `range`.
+  func entries(
+    about pseudonyms: [String], in range: LogBookRange, on connection: PostgresConnection
+  ) async throws -> [LogBookEntry] {
+    try await read(
+      connection.query(
+        """
+        SELECT id, at, actor, action, true, signal_id, match_id, detail::text FROM log_book
+        WHERE child_pseudonym = ANY(\(pseudonyms)::text[])
+          AND (\(range.from)::timestamptz IS NULL OR at >= \(range.from)::timestamptz)
+          AND (\(range.to)::timestamptz IS NULL OR at < \(range.to)::timestamptz)
+          AND id > \(range.after ?? 0)
+        ORDER BY id LIMIT \(range.limit)
+        """, logger: logger))
+  }
+
+  /// Every row in `range`.
+  func entries(in range: LogBookRange, on connection: PostgresConnection) async throws -> [LogBookEntry] {
+    try await read(
+      connection.query(
+        """
+        SELECT id, at, actor, action, child_pseudonym IS NOT NULL, signal_id, match_id, detail::text FROM log_book
+        WHERE (\(range.from)::timestamptz IS NULL OR at >= \(range.from)::timestamptz)
+          AND (\(range.to)::timestamptz IS NULL OR at < \(range.to)::timestamptz)
+          AND id > \(range.after ?? 0)
+        ORDER BY id LIMIT \(range.limit)
+        """, logger: logger))
+  }
+
+  /// Decodes rows of `id, at, actor, action, aboutChild, signal_id, match_id, detail`.
+  private func read(_ rows: PostgresRowSequence) async throws -> [LogBookEntry] {
+    var entries: [LogBookEntry] = []
+    for try await (id, at, actor, action, aboutChild, signalId, matchId, detail) in rows.decode(
+      (Int64, Date, String, String, Bool, UUID?, UUID?, String).self)
+    {
+      entries.append(
+        LogBookEntry(
+          id: id, at: at, actor: actor, action: action, aboutChild: aboutChild, signalId: signalId.map(ResourceID.init),
+          matchId: matchId.map(ResourceID.init),
+          detail: (try? EventCoding.decode(JSONTree.self, from: Array(detail.utf8))) ?? .object([:])))
+    }
+    return entries
+  }
+}

@@ -1,0 +1,92 @@
+import Contract
+import Foundation
+import Logging
+import PostgresNIO
+import Registry
+
+/// Reads a professional's own signals (active and archived) and their matches: only signals the professional made
+/// under their organisation, and of the other side of each match only who to contact.
+struct OwnSignalsReader: Sendable {
+  let logger: Logger
+
+  /// A stored signal of the reader, with the child it is about (for the log book only, never shown).
+  struct Row: Sendable {
+    var signal: OwnSignal
+    var childPseudonym: String
+  }
+
+  /// The signals of `professional` under their organisation, oldest first, with their matches.
+  func signals(
+    of professional: Professional, registry: RegistrySnapshot, on connection: PostgresConnection
+  ) async throws -> [Row] {
+    var rows: [Row] = []
+    let signals = try await connection.query(
+      """
+      SELECT signal_id, child_pseudonym, reference, child_initials, child_birth_date::text, child_gender, informed,
+        status, archive_reason, registered_at, ends_on::text, archived_at
+      FROM signals WHERE professional_id = \(professional.id) AND organisation_id = \(professional.organisationId)
+      ORDER BY registered_at, signal_id
+      """, logger: logger)
+    for try await (id, child, reference, initials, birthDate, gender, informed, status, reason, at, endsOn, archived)
+      in signals.decode(
+        (UUID, String, String?, String, String, String, String, String, String?, Date, String, Date?).self)
+    {
+      let signal = OwnSignal(
+        signalId: ResourceID(id), reference: reference,
+        child: OwnSignal.Child(initials: initials, birthDate: try Self.date(birthDate), gender: gender),
+        informed: informed, status: status, archiveReason: reason, registeredAt: at, endsOn: try Self.date(endsOn),
+        archivedAt: archived, matches: [])
+      rows.append(Row(signal: signal, childPseudonym: child))
+    }
+    let matches = try await self.matches(of: professional, registry: registry, on: connection)
+    for index in rows.indices {
+      rows[index].signal.matches = matches[rows[index].signal.signalId.uuid] ?? []
+    }
+    return rows
+  }
+
+  /// The matches on the professional's signals, by their signal, oldest first.
+  private func matches(
+    of professional: Professional, registry: RegistrySnapshot, on connection: PostgresConnection
+  ) async throws -> [UUID: [OwnMatch]] {
+    let rows = try await connection.query(
+      """
+      SELECT mine.signal_id, m.match_id, m.kind, m.created_at, m.ended_at, m.regie_organisation_id,
+        m.regie_professional_id, other.organisation_id, other.professional_id
+      FROM signals mine
+      JOIN LATERAL (
+        SELECT match_id, kind, created_at, ended_at, regie_organisation_id, regie_professional_id,
+          signal_b AS other_id FROM matches WHERE signal_a = mine.signal_id
+        UNION ALL
+        SELECT match_id, kind, created_at, ended_at, regie_organisation_id, regie_professional_id,
+          signal_a AS other_id FROM matches WHERE signal_b = mine.signal_id
+      ) m ON true
+      JOIN signals other ON other.signal_id = m.other_id
+      WHERE mine.professional_id = \(professional.id) AND mine.organisation_id = \(professional.organisationId)
+      ORDER BY m.created_at, m.match_id
+      """, logger: logger)
+    var matches: [UUID: [OwnMatch]] = [:]
+    for try await (signalId, matchId, kind, since, ended, regieOrganisation, regieProfessional, organisation, other)
+      in rows.decode((UUID, UUID, String, Date, Date?, String?, String?, String, String).self)
+    {
+      var regie: RegieView?
+      if let regieOrganisation, let regieProfessional {
+        regie = RegieView(
+          organisationId: regieOrganisation, professionalId: regieProfessional, reader: professional.id,
+          in: registry)
+      }
+      matches[signalId, default: []].append(
+        OwnMatch(
+          matchId: ResourceID(matchId), kind: kind, concerns: OwnMatch.concerns(kind), since: since, endedAt: ended,
+          regie: regie,
+          other: PartyContact(professionalId: other, organisationId: organisation, in: registry)))
+    }
+    return matches
+  }
+
+  /// A `date` column read as text.
+  static func date(_ text: String) throws -> CalendarDate {
+    guard let date = CalendarDate(text) else { throw StoredDataError.notADate(text) }
+    return date
+  }
+}
