@@ -57,7 +57,8 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .executableTarget(name: "SignalIntake", dependencies: ["Shared"], swiftSettings: swiftSettings),
-    .executableTarget(name: "Matcher", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .target(name: "Rules", swiftSettings: swiftSettings),
+    .executableTarget(name: "Matcher", dependencies: ["Shared", "Rules"], swiftSettings: swiftSettings),
     .target(
       name: "SMTPClient",
       dependencies: [
@@ -74,7 +75,7 @@ let package = Package(
       resources: [.copy("Templates")],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "Retention", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .executableTarget(name: "Retention", dependencies: ["Shared", "Rules"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "vi",
       dependencies: [
@@ -153,7 +154,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Matcher", "Shared",
+        "Matcher", "Shared", "Rules",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -168,7 +169,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Notifier", "Shared", "SMTPClient",
+        "Notifier", "Shared", "SMTPClient", "Rules",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
@@ -179,6 +180,14 @@ let package = Package(
         "TestTags",
         "TestSupport",
         "Retention", "Shared",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "RulesTests",
+      dependencies: [
+        "TestTags", "TestSupport", "Rules", "Shared",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
