@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import Shared
 
 /// Everything the Matcher reads from its environment, validated at start.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Rules
 import Shared
 import TestTags
 import Testing

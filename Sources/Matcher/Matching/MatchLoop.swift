@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Metrics
 import PostgresNIO
+import Rules
 import ServiceLifecycle
 import Shared
 
