@@ -4,9 +4,7 @@ import Testing
 
 @Suite("Eligibility", .tags(.unit))
 struct EligibilityTests {
-  static let anna = Signaller(professionalId: "anna", organisationId: "jeugdhulp-1")
-  static let bram = Signaller(professionalId: "bram", organisationId: "jeugdhulp-1")
-  static let cora = Signaller(professionalId: "cora", organisationId: "jgz-1")
+  static let (anna, bram, cora) = (Signallers.anna, Signallers.bram, Signallers.cora)
 
   @Test("another professional of another organisation is matched")
   func otherOrganisation() {

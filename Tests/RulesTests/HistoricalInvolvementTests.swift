@@ -5,9 +5,7 @@ import Testing
 
 @Suite("Historical involvement", .tags(.unit))
 struct HistoricalInvolvementTests {
-  static let anna = Signaller(professionalId: "anna", organisationId: "jeugdhulp-1")
-  static let bram = Signaller(professionalId: "bram", organisationId: "jeugdhulp-1")
-  static let cora = Signaller(professionalId: "cora", organisationId: "jgz-1")
+  static let (anna, bram, cora) = (Signallers.anna, Signallers.bram, Signallers.cora)
 
   @Test("an archived signal on the same child, by an eligible professional")
   func concerns() {

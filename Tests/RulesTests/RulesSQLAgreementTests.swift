@@ -34,16 +34,7 @@ struct RulesSQLAgreementTests {
         \(b.map(\.organisationId))::text[]) AS b(i, professional_id, organisation_id) ON b.i = a.i
       ORDER BY a.i
       """
-    let decided = try await Self.withPostgres { client in
-      var decided: [Bool] = []
-      for try await (_, allowed) in try await client.query(query, logger: Self.logger).decode((Int, Bool).self) {
-        decided.append(allowed)
-      }
-      return decided
-    }
-    let disagreements = zip(decided, expected).filter { $0 != $1 }.count
-    #expect(decided.count == expected.count && disagreements == 0, "SQL decides \(disagreements) cases otherwise")
-    #expect(Set(expected) == [false, true], "the generated cases should hold both outcomes")
+    try await Self.expect(query, decides: expected)
   }
 
   @Test("historical involvement", arguments: [false, true])
@@ -69,16 +60,7 @@ struct RulesSQLAgreementTests {
         AS o(i, child_pseudonym, status, professional_id, organisation_id) ON o.i = n.i
       ORDER BY n.i
       """
-    let decided = try await Self.withPostgres { client in
-      var decided: [Bool] = []
-      for try await (_, shown) in try await client.query(query, logger: Self.logger).decode((Int, Bool).self) {
-        decided.append(shown)
-      }
-      return decided
-    }
-    let disagreements = zip(decided, expected).filter { $0 != $1 }.count
-    #expect(decided.count == expected.count && disagreements == 0, "SQL decides \(disagreements) cases otherwise")
-    #expect(Set(expected) == [false, true], "the generated cases should hold both outcomes")
+    try await Self.expect(query, decides: expected)
   }
 
   /// Groups of candidates with few types (one with a quote in its name), few instants (so that many tie) and random
@@ -136,6 +118,21 @@ struct RulesSQLAgreementTests {
       return read
     }
     #expect(read == names)
+  }
+
+  /// Runs `query`, whose rows are a case number and the SQL's decision, in case order, and expects its decisions to
+  /// be `expected`, which should hold both outcomes.
+  private static func expect(_ query: PostgresQuery, decides expected: [Bool]) async throws {
+    let decided = try await withPostgres { client in
+      var decided: [Bool] = []
+      for try await (_, decision) in try await client.query(query, logger: logger).decode((Int, Bool).self) {
+        decided.append(decision)
+      }
+      return decided
+    }
+    let disagreements = zip(decided, expected).filter { $0 != $1 }.count
+    #expect(decided.count == expected.count && disagreements == 0, "SQL decides \(disagreements) cases otherwise")
+    #expect(Set(expected) == [false, true], "the generated cases should hold both outcomes")
   }
 
   private static func signaller(_ random: inout SeededRandom) -> Signaller {
