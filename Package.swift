@@ -56,7 +56,7 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "SignalIntake", dependencies: ["Shared"], swiftSettings: swiftSettings),
+    .executableTarget(name: "SignalIntake", dependencies: ["Shared", "Rules"], swiftSettings: swiftSettings),
     .target(name: "Rules", swiftSettings: swiftSettings),
     .executableTarget(name: "Matcher", dependencies: ["Shared", "Rules"], swiftSettings: swiftSettings),
     .target(

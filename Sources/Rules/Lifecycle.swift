@@ -11,7 +11,8 @@ public enum Lifecycle {
   public static let activeYears = 2
   /// An archived signal is kept this many years from the day it was archived, then purged.
   public static let archivedYears = 5
-  /// Everything about a child is erased on the child's 23rd birthday.
+  /// Everything about a child is erased on the child's 23rd birthday (R-5.5, Jeugdwet §7.1): a child of this age may
+  /// not be signalled, and nothing about them may be stored.
   public static let erasureAge = 23
 
   /// The day `years` years after `day`: the same month and day, or 1 March for 29 February in a year without it.

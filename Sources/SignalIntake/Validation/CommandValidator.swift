@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import Shared
 
 /// Validates command data against DOMAIN.md and the registry, and pseudonymises the child. The HTTP API and the
@@ -9,7 +10,7 @@ struct CommandValidator: Sendable {
   static let maximumNameLength = 200
   static let maximumParents = 4
   /// Everything about a child goes on the 23rd birthday; a signal needs the child to be younger.
-  static let maximumAge = ChildErasure.age
+  static let maximumAge = Lifecycle.erasureAge
 
   let registry: RegistrySnapshot
   let pseudonymizer: Pseudonymizer
