@@ -56,7 +56,7 @@ let package = Package(
     ),
     .target(
       name: "Contract",
-      dependencies: ["JOSE", "KafkaClient", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["JOSE", "KafkaClient", "Rules", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -87,10 +87,11 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    .target(name: "Rules", swiftSettings: swiftSettings),
     .target(
       name: "SignalIntake",
       dependencies: [
-        "Contract", "JOSE", "KafkaClient", "Registry", "ServiceKit",
+        "Contract", "JOSE", "KafkaClient", "Registry", "Rules", "ServiceKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -98,7 +99,7 @@ let package = Package(
     .target(
       name: "Matcher",
       dependencies: [
-        "Contract", "JOSE", "KafkaClient", "Registry", "ServiceKit",
+        "Contract", "JOSE", "KafkaClient", "Registry", "Rules", "ServiceKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -127,7 +128,8 @@ let package = Package(
     .target(
       name: "Retention",
       dependencies: [
-        "Contract", "KafkaClient", "ServiceKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Contract", "KafkaClient", "Rules", "ServiceKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -226,7 +228,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Matcher", "Contract", "JOSE", "KafkaClient", "Registry", "ServiceKit",
+        "Matcher", "Contract", "JOSE", "KafkaClient", "Registry", "Rules", "ServiceKit",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -241,7 +243,7 @@ let package = Package(
       dependencies: [
         "TestTags",
         "TestSupport",
-        "Notifier", "Contract", "KafkaClient", "Registry", "ServiceKit", "SMTPClient",
+        "Notifier", "Contract", "KafkaClient", "Registry", "Rules", "ServiceKit", "SMTPClient",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
@@ -252,6 +254,14 @@ let package = Package(
         "TestTags",
         "TestSupport",
         "Retention", "Contract", "KafkaClient", "ServiceKit",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "RulesTests",
+      dependencies: [
+        "TestTags", "TestSupport", "Rules", "Contract",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings

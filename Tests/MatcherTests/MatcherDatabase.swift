@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Registry
+import Rules
 import TestSupport
 
 @testable import Matcher

@@ -4,6 +4,7 @@ import KafkaClient
 import Logging
 import PostgresNIO
 import Registry
+import Rules
 import ServiceKit
 import TestTags
 import Testing

@@ -10,10 +10,6 @@ public struct ChildErasure: Codable, Sendable, Hashable {
     case objection
   }
 
-  /// The age at which everything about a child goes (Jeugdwet §7.1): a child of this age may not be
-  /// signalled, and nothing about them may be stored.
-  public static let age = 23
-
   /// Why.
   public var reason: Reason
 

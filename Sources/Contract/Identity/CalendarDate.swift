@@ -1,4 +1,5 @@
 public import Foundation
+import Rules
 
 /// A date on the calendar (no time, no zone), such as a birth date; encoded as `YYYY-MM-DD`.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -48,8 +49,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
   /// The date `years` later. 29 February falls to 1 March in a year without it (the day after 28 February),
   /// which is when a person born on 29 February reaches an age in a common year.
   public func adding(years: Int) -> CalendarDate {
-    CalendarDate(year: year + years, month: month, day: day)
-      ?? CalendarDate(year: year + years, month: 3, day: 1)!
+    let anniversary = Lifecycle.anniversary(of: (year, month, day), years: years)
+    return CalendarDate(year: anniversary.year, month: anniversary.month, day: anniversary.day)!
   }
 
   /// The person's age in whole years on `date`.

@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import PostgresNIO
 import Registry
+import Rules
 import ServiceLifecycle
 
 /// Applies batches of signal events to PostgreSQL, one transaction per batch, together with the batch's offsets

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import Rules
 import ServiceKit
 
 /// Everything the Matcher reads from its environment, validated at start.

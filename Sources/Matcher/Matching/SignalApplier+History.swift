@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import PostgresNIO
+import Rules
 
 extension SignalApplier {
   /// Historical involvement: shows each new signaller the archived signals of other professionals on the same
@@ -12,9 +13,8 @@ extension SignalApplier {
       INSERT INTO historical_shown (archived_signal_id, professional_id, shown_at)
       SELECT o.signal_id, n.professional_id, n.registered_at
       FROM signals n
-      JOIN signals o ON o.child_pseudonym = n.child_pseudonym AND o.status = 'archived'
-      WHERE n.signal_id = ANY(\(ids)::uuid[]) AND o.professional_id <> n.professional_id
-        AND (\(rules.matchSameOrganisation) OR o.organisation_id <> n.organisation_id)
+      JOIN signals o ON \(unescaped: HistoricalInvolvement(eligibility: rules.eligibility).sql(new: "n", archived: "o"))
+      WHERE n.signal_id = ANY(\(ids)::uuid[])
       ON CONFLICT DO NOTHING
       RETURNING archived_signal_id, professional_id
       """, logger: logger)

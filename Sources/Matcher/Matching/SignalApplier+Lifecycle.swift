@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import PostgresNIO
+import Rules
 
 extension SignalApplier {
   /// Applies one lifecycle event. Each is idempotent and harmless when its signal or child is already gone, so any
@@ -22,7 +23,11 @@ extension SignalApplier {
     case .purged:
       guard let purge = event.purged else { return }
       let rows = try await connection.query(
-        "DELETE FROM signals WHERE signal_id = \(purge.signalId) AND status = 'archived' RETURNING signal_id",
+        """
+        DELETE FROM signals
+        WHERE signal_id = \(purge.signalId) AND status = \(unescaped: SignalStatus.archived.sqlLiteral)
+        RETURNING signal_id
+        """,
         logger: logger
       ).collect()
       if !rows.isEmpty {
@@ -47,7 +52,8 @@ extension SignalApplier {
     let rows = try await connection.query(
       """
       SELECT signal_id FROM signals
-      WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId) AND status = 'active'
+      WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId)
+        AND status = \(unescaped: SignalStatus.active.sqlLiteral)
       """, logger: logger
     ).collect()
     guard let signalId = try rows.first?.decode(UUID.self) else { return }
@@ -101,8 +107,9 @@ extension SignalApplier {
   private func archive(_ signalId: UUID, reason: String, at: Date) async throws -> Bool {
     let rows = try await connection.query(
       """
-      UPDATE signals SET status = 'archived', archived_at = \(at), archive_reason = \(reason)
-      WHERE signal_id = \(signalId) AND status = 'active'
+      UPDATE signals SET status = \(unescaped: SignalStatus.archived.sqlLiteral), archived_at = \(at),
+        archive_reason = \(reason)
+      WHERE signal_id = \(signalId) AND status = \(unescaped: SignalStatus.active.sqlLiteral)
       RETURNING signal_id
       """, logger: logger
     ).collect()

@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import PostgresNIO
+import Rules
 
 extension SignalApplier {
   /// Records each pair's match once, with who has regie, updates regie around the children concerned, and queues a
@@ -12,9 +13,18 @@ extension SignalApplier {
   /// Match ids are name-based: the same two signals always make the same match and notice, so a match made again
   /// (events replayed after a database restore) is recognised by the Notifier, which e-mails nobody twice.
   func makeMatches(_ candidates: [CandidatePair], into effects: inout BatchEffects) async throws {
-    var seen = Set<[UUID]>()
-    // A pair can be found as a family and as an address match; the family match wins (it is found first).
-    let pairs = candidates.filter { seen.insert($0.signals).inserted }
+    // A pair can be found as a family and as an address match: it is made once, as the kind that takes precedence,
+    // in the place it was first found.
+    var pairs: [CandidatePair] = []
+    var found: [[UUID]: Int] = [:]
+    for candidate in candidates {
+      if let index = found[candidate.signals] {
+        pairs[index].kind = MatchNotice.Kind(pairs[index].kind.rule.winning(over: candidate.kind.rule))
+      } else {
+        found[candidate.signals] = pairs.count
+        pairs.append(candidate)
+      }
+    }
     guard !pairs.isEmpty else { return }
     let signals = try await storedSignals(Set(pairs.flatMap(\.signals)))
     let childPairs = pairs.filter { $0.kind == .child }
@@ -72,18 +82,10 @@ extension SignalApplier {
     }
   }
 
-  /// Regie between the two signals of a family or address match: the organisation type ranked first by the
-  /// region, then the first signaller.
+  /// Regie between the two signals of a family or address match (``RegieRanking``).
   func regie(between a: StoredSignal, _ b: StoredSignal) -> RegieHolder {
-    let lead = [a, b].min { rank($0) < rank($1) }!
+    let lead = rules.regieRanking.holder(among: [a, b], \.regieCandidate)!
     return RegieHolder(organisationId: lead.organisationId, professionalId: lead.professionalId)
-  }
-
-  private func rank(_ signal: StoredSignal) -> (Int, Date, String) {
-    (
-      rules.regieOrder.firstIndex(of: signal.organisationType) ?? Int(Int32.max), signal.registeredAt,
-      signal.signalId.uuidString
-    )
   }
 
   /// The stored signals with these ids, by id.

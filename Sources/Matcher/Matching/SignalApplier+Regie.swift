@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import PostgresNIO
+import Rules
 
 extension SignalApplier {
   /// Decides who has regie around each of `children` and returns the holders.
@@ -19,15 +20,18 @@ extension SignalApplier {
     let rows = try await connection.query(
       """
       SELECT \(unescaped: StoredSignal.columns) FROM signals s
-      WHERE s.child_pseudonym = ANY(\(list)::text[]) AND s.status = 'active'
+      WHERE s.child_pseudonym = ANY(\(list)::text[]) AND s.status = \(unescaped: SignalStatus.active.sqlLiteral)
         AND (
           s.signal_id = ANY(\(Array(matchedAlso))::uuid[])
           OR EXISTS (
-            SELECT 1 FROM matches m WHERE m.signal_a = s.signal_id AND m.kind = 'child' AND m.ended_at IS NULL)
+            SELECT 1 FROM matches m
+            WHERE m.signal_a = s.signal_id AND m.kind = \(unescaped: MatchKind.child.sqlLiteral)
+              AND m.ended_at IS NULL)
           OR EXISTS (
-            SELECT 1 FROM matches m WHERE m.signal_b = s.signal_id AND m.kind = 'child' AND m.ended_at IS NULL))
-      ORDER BY s.child_pseudonym, COALESCE(array_position(\(rules.regieOrder)::text[], s.organisation_type), 2147483647),
-        s.registered_at, s.signal_id
+            SELECT 1 FROM matches m
+            WHERE m.signal_b = s.signal_id AND m.kind = \(unescaped: MatchKind.child.sqlLiteral)
+              AND m.ended_at IS NULL))
+      ORDER BY s.child_pseudonym, \(unescaped: rules.regieRanking.sqlOrder("s"))
       """, logger: logger)
     var around: [String: [StoredSignal]] = [:]
     for signal in try await StoredSignal.read(rows) {

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import KafkaClient
 import PostgresNIO
+import Rules
 
 extension SignalApplier {
   /// Applies a run of consecutive registrations with set-based statements and makes their matches.
@@ -15,7 +16,7 @@ extension SignalApplier {
   func register(_ run: [(SignalEvent, SignalRegistration)], into effects: inout BatchEffects) async throws {
     let today = CalendarDate(Date())
     let run = run.filter { _, registration in
-      guard registration.child.birthDate.age(on: today) >= ChildErasure.age else { return true }
+      guard registration.child.birthDate.age(on: today) >= Lifecycle.erasureAge else { return true }
       logger.warning(
         "Stored nothing for a registration: the child is 23 today, and everything about the child must be gone",
         metadata: ["signal": "\(registration.signalId)"])
@@ -61,7 +62,8 @@ extension SignalApplier {
         professional_id, reference, child_initials, child_birth_date, child_gender, informed, status, registered_at,
         ends_on)
       SELECT id, child, organisation, type, municipality, professional, NULLIF(reference, ''), initials,
-        birth::date, gender, informed, 'active', to_timestamp(registered), ends::date
+        birth::date, gender, informed, \(unescaped: SignalStatus.active.sqlLiteral), to_timestamp(registered),
+        ends::date
       FROM UNNEST(\(registrations.map(\.signalId))::uuid[], \(run.map(\.0.childPseudonym.value))::text[],
         \(registrations.map(\.organisationId))::text[], \(organisations.map { $0?.type ?? "" })::text[],
         \(organisations.map { $0?.municipality ?? "" })::text[], \(registrations.map(\.professionalId))::text[],
@@ -147,9 +149,8 @@ extension SignalApplier {
         """
         SELECT n.signal_id, o.signal_id FROM signals n
         JOIN signals o ON o.child_pseudonym = n.child_pseudonym AND o.signal_id <> n.signal_id
-        WHERE n.signal_id = ANY(\(ids)::uuid[]) AND o.status = 'active'
-          AND o.professional_id <> n.professional_id
-          AND (\(rules.matchSameOrganisation) OR o.organisation_id <> n.organisation_id)
+        WHERE n.signal_id = ANY(\(ids)::uuid[]) AND o.status = \(unescaped: SignalStatus.active.sqlLiteral)
+          AND \(unescaped: rules.eligibility.sql("o", "n"))
         """, logger: logger))
   }
 
@@ -165,15 +166,15 @@ extension SignalApplier {
           WHERE signal_id = ANY(\(ids)::uuid[])
           UNION
           SELECT signal_id, child_pseudonym, professional_id, organisation_id FROM signals
-          WHERE child_pseudonym = ANY(\(grownChildren)::text[]) AND status = 'active'
+          WHERE child_pseudonym = ANY(\(grownChildren)::text[])
+            AND status = \(unescaped: SignalStatus.active.sqlLiteral)
         )
         SELECT DISTINCT a.signal_id, b.signal_id
         FROM seeds a
         JOIN child_parents cp ON cp.child_pseudonym = a.child_pseudonym
         JOIN child_parents cq ON cq.parent_pseudonym = cp.parent_pseudonym AND cq.child_pseudonym <> cp.child_pseudonym
         JOIN signals b ON b.child_pseudonym = cq.child_pseudonym
-        WHERE b.status = 'active' AND a.professional_id <> b.professional_id
-          AND (\(rules.matchSameOrganisation) OR a.organisation_id <> b.organisation_id)
+        WHERE b.status = \(unescaped: SignalStatus.active.sqlLiteral) AND \(unescaped: rules.eligibility.sql("a", "b"))
         """, logger: logger))
   }
 
@@ -187,9 +188,9 @@ extension SignalApplier {
         JOIN children nc ON nc.child_pseudonym = n.child_pseudonym
         JOIN children oc ON oc.address_pseudonym = nc.address_pseudonym AND oc.child_pseudonym <> nc.child_pseudonym
         JOIN signals o ON o.child_pseudonym = oc.child_pseudonym
-        WHERE n.signal_id = ANY(\(ids)::uuid[]) AND nc.address_pseudonym IS NOT NULL AND o.status = 'active'
-          AND o.professional_id <> n.professional_id
-          AND (\(rules.matchSameOrganisation) OR o.organisation_id <> n.organisation_id)
+        WHERE n.signal_id = ANY(\(ids)::uuid[]) AND nc.address_pseudonym IS NOT NULL
+          AND o.status = \(unescaped: SignalStatus.active.sqlLiteral)
+          AND \(unescaped: rules.eligibility.sql("o", "n"))
         """, logger: logger))
   }
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Registry
+import Rules
 
 /// Applies a batch of signal events inside the batch's transaction: stores, ends and deletes signals, makes
 /// matches, and writes the notices to the outbox and the log book.
@@ -77,7 +78,8 @@ struct SignalApplier {
         WHERE child_pseudonym = \(rekeying.child.value)
           AND NOT EXISTS (
             SELECT 1 FROM signals s WHERE s.child_pseudonym = \(child.value)
-              AND s.professional_id = signals.professional_id AND s.status = 'active')
+              AND s.professional_id = signals.professional_id
+              AND s.status = \(unescaped: SignalStatus.active.sqlLiteral))
         """, logger: logger)
       // The child row moves unless one under the new pseudonym exists already (then the old one merges into it).
       try await connection.query(

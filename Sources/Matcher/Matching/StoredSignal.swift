@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import PostgresNIO
+import Rules
 
 /// A signal as the matching queries read it back.
 struct StoredSignal: Sendable {
@@ -22,6 +23,11 @@ struct StoredSignal: Sendable {
     signal_id, child_pseudonym, organisation_id, organisation_type, municipality, professional_id, reference,
     child_initials, child_birth_date::text, registered_at, ends_on::text, archived_at
     """
+
+  /// What regie is decided on for this signal.
+  var regieCandidate: RegieCandidate {
+    RegieCandidate(organisationType: organisationType, registeredAt: registeredAt, signalId: signalId)
+  }
 
   /// This signal as one side of a notice.
   var party: SignalParty {

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import Logging
 import PostgresNIO
+import Rules
 
 /// Applies one signal event to Retention's projection, inside the caller's transaction.
 ///
@@ -45,7 +46,7 @@ struct ProjectionApplier {
       try await connection.query(
         """
         UPDATE retention_children SET birth_date = \(correction.birthDate.description)::date,
-          turns_23_on = \(correction.birthDate.adding(years: ChildErasure.age).description)::date
+          turns_23_on = \(correction.birthDate.adding(years: Lifecycle.erasureAge).description)::date
         WHERE child_pseudonym = \(child) AND NOT EXISTS (
           SELECT 1 FROM retention_lifecycle_decisions WHERE kind = 'erasure' AND subject = \(child))
         """, logger: logger)
@@ -59,7 +60,7 @@ struct ProjectionApplier {
     try await connection.query(
       """
       INSERT INTO retention_children (child_pseudonym, birth_date, turns_23_on)
-      SELECT \(child), \(birth.description)::date, \(birth.adding(years: ChildErasure.age).description)::date
+      SELECT \(child), \(birth.description)::date, \(birth.adding(years: Lifecycle.erasureAge).description)::date
       WHERE NOT EXISTS (
           SELECT 1 FROM retention_lifecycle_decisions WHERE kind = 'erasure' AND subject = \(child))
       ON CONFLICT (child_pseudonym) DO UPDATE SET birth_date = excluded.birth_date, turns_23_on = excluded.turns_23_on
@@ -67,13 +68,14 @@ struct ProjectionApplier {
     try await connection.query(
       """
       INSERT INTO retention_signals (signal_id, child_pseudonym, professional_id, status, registered_at, ends_on)
-      SELECT \(signal.signalId), \(child), \(signal.professionalId), 'active', \(signal.registeredAt),
+      SELECT \(signal.signalId), \(child), \(signal.professionalId), \(unescaped: SignalStatus.active.sqlLiteral),
+        \(signal.registeredAt),
         \(signal.endsOn.description)::date
       WHERE NOT EXISTS (
           SELECT 1 FROM retention_lifecycle_decisions WHERE kind = 'erasure' AND subject = \(child))
         AND NOT EXISTS (
           SELECT 1 FROM retention_signals WHERE child_pseudonym = \(child)
-            AND professional_id = \(signal.professionalId) AND status = 'active')
+            AND professional_id = \(signal.professionalId) AND status = \(unescaped: SignalStatus.active.sqlLiteral))
       ON CONFLICT DO NOTHING
       """, logger: logger)
   }
@@ -83,15 +85,18 @@ struct ProjectionApplier {
     case .riskEnded:
       try await connection.query(
         """
-        UPDATE retention_signals SET status = 'archived', archived_on = \(day.description)::date,
-          purge_on = \(day.adding(years: 5).description)::date
-        WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId) AND status = 'active'
+        UPDATE retention_signals SET status = \(unescaped: SignalStatus.archived.sqlLiteral),
+          archived_on = \(day.description)::date,
+          purge_on = \(day.adding(years: Lifecycle.archivedYears).description)::date
+        WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId)
+          AND status = \(unescaped: SignalStatus.active.sqlLiteral)
         """, logger: logger)
     case .unjustified:
       try await connection.query(
         """
         DELETE FROM retention_signals
-        WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId) AND status = 'active'
+        WHERE child_pseudonym = \(child) AND professional_id = \(ending.professionalId)
+          AND status = \(unescaped: SignalStatus.active.sqlLiteral)
         """, logger: logger)
     }
   }
@@ -99,9 +104,10 @@ struct ProjectionApplier {
   private func archive(signalId: UUID, on day: CalendarDate) async throws {
     try await connection.query(
       """
-      UPDATE retention_signals SET status = 'archived', archived_on = \(day.description)::date,
-        purge_on = \(day.adding(years: 5).description)::date
-      WHERE signal_id = \(signalId) AND status = 'active'
+      UPDATE retention_signals SET status = \(unescaped: SignalStatus.archived.sqlLiteral),
+        archived_on = \(day.description)::date,
+        purge_on = \(day.adding(years: Lifecycle.archivedYears).description)::date
+      WHERE signal_id = \(signalId) AND status = \(unescaped: SignalStatus.active.sqlLiteral)
       """, logger: logger)
   }
 

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import KafkaClient
 import PostgresNIO
+import Rules
 
 extension RetentionScheduler {
   /// Everything due at `asOf` that was not decided before, oldest first (then reminder, expiry, purge, erasure,
@@ -22,17 +23,17 @@ extension RetentionScheduler {
         SELECT 'reminder' AS kind, 0 AS rank, s.signal_id, s.child_pseudonym,
           s.ends_on - \(reminderDays)::int AS due_on, s.ends_on AS about
         FROM retention_signals s
-        WHERE \(reminderDays)::int > 0 AND s.status = 'active'
+        WHERE \(reminderDays)::int > 0 AND s.status = \(unescaped: SignalStatus.active.sqlLiteral)
           AND s.ends_on <= \(day)::date + \(reminderDays)::int AND s.ends_on > \(day)::date
           AND NOT EXISTS (
             SELECT 1 FROM retention_lifecycle_decisions x
             WHERE x.kind = 'expiry' AND x.subject = s.signal_id::text AND x.due_on = s.ends_on)
         UNION ALL
         SELECT 'expiry', 1, s.signal_id, s.child_pseudonym, s.ends_on, s.ends_on FROM retention_signals s
-        WHERE s.status = 'active' AND s.ends_on <= \(day)::date
+        WHERE s.status = \(unescaped: SignalStatus.active.sqlLiteral) AND s.ends_on <= \(day)::date
         UNION ALL
         SELECT 'purge', 2, s.signal_id, s.child_pseudonym, s.purge_on, s.archived_on FROM retention_signals s
-        WHERE s.status = 'archived' AND s.purge_on <= \(day)::date
+        WHERE s.status = \(unescaped: SignalStatus.archived.sqlLiteral) AND s.purge_on <= \(day)::date
         UNION ALL
         SELECT 'erasure', 3, NULL::uuid, c.child_pseudonym, c.turns_23_on, c.birth_date FROM retention_children c
         WHERE c.turns_23_on <= \(day)::date

@@ -3,14 +3,12 @@ import Foundation
 import KafkaClient
 import Logging
 import PostgresNIO
+import Rules
 import ServiceKit
 
 /// Turns validated commands into signal events on the signals topic, keyed by the child's pseudonym, and keeps
 /// the active registrations that make registering twice idempotent.
 struct SignalPublisher: Sendable {
-  /// A signal is active for at most two years (DOMAIN.md).
-  static let activeYears = 2
-
   let producer: KafkaProducer
   let topics: TopicNames
   let pseudonymizer: Pseudonymizer
@@ -31,7 +29,7 @@ struct SignalPublisher: Sendable {
   /// the signal ids of the whole list.
   func register(_ items: [Registration], now: Date, on connection: PostgresConnection) async throws -> [SignalEvent] {
     let today = CalendarDate(now)
-    let endsOn = today.adding(years: Self.activeYears)
+    let endsOn = today.adding(years: Lifecycle.activeYears)
     for item in items {
       if let rekeying = item.registration.rekeying {
         try await registrations.rename(rekeying.child, to: item.registration.childPseudonym, on: connection)

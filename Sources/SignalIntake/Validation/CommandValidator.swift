@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import Registry
+import Rules
 
 /// Validates command data against DOMAIN.md and the registry, and pseudonymises the child. The HTTP API and the
 /// intake topic both use it, so both paths accept and reject exactly the same commands.
@@ -10,7 +11,7 @@ struct CommandValidator: Sendable {
   static let maximumNameLength = 200
   static let maximumParents = 4
   /// Everything about a child goes on the 23rd birthday; a signal needs the child to be younger.
-  static let maximumAge = ChildErasure.age
+  static let maximumAge = Lifecycle.erasureAge
 
   let registry: RegistrySnapshot
   let pseudonymizer: Pseudonymizer

@@ -1,10 +1,12 @@
 import Contract
 import Foundation
 import KafkaClient
+import Rules
 
 /// A small, obviously correct model of the matching rules in DOMAIN.md: plain dictionaries, and after every event
-/// a brute-force look at every pair of active signals around the child it touched. The model-based test checks
-/// the Matcher's tables and published notices against it.
+/// a brute-force look at every pair of active signals around the child it touched. Every decision is the
+/// rulebook's (`Sources/Rules`: ``Eligibility``, ``MatchKind``, ``RegieRanking``, ``HistoricalInvolvement``), so the
+/// model-based test checks the Matcher's tables and published notices against the rulebook.
 struct ReferenceModel: Sendable {
   struct Signal: Sendable {
     var id: UUID
@@ -13,7 +15,13 @@ struct ReferenceModel: Sendable {
     var organisation: String
     var organisationType: String
     var registeredAt: Date
-    var active = true
+    var status = SignalStatus.active
+
+    var active: Bool { status == .active }
+    var signaller: Signaller { Signaller(professionalId: professional, organisationId: organisation) }
+    var regieCandidate: RegieCandidate {
+      RegieCandidate(organisationType: organisationType, registeredAt: registeredAt, signalId: id)
+    }
   }
 
   struct Match: Equatable, Sendable {
@@ -35,7 +43,8 @@ struct ReferenceModel: Sendable {
     }
   }
 
-  let regieOrder: [String]
+  /// The region's choices: the model runs with the defaults (no same-organisation or address matches).
+  let rules: MatchRules
   private(set) var signals: [UUID: Signal] = [:]
   private(set) var parents: [String: Set<String>] = [:]
   /// Matches that exist now (a deleted signal takes its matches with it).
@@ -48,10 +57,11 @@ struct ReferenceModel: Sendable {
   private(set) var reminderNotices: Set<UUID> = []
   /// Every signal deleted (unjustified, purged or erased): each is withdrawn once.
   private(set) var withdrawn: Set<UUID> = []
-  private var shown: Set<String> = []
+  private var involvement: HistoricalInvolvement
 
   init(regieOrder: [String]) {
-    self.regieOrder = regieOrder
+    rules = MatchRules(matchSameOrganisation: false, regieOrder: regieOrder)
+    involvement = HistoricalInvolvement(eligibility: rules.eligibility)
   }
 
   mutating func apply(_ event: SignalEvent, types: [String: String]) {
@@ -61,11 +71,11 @@ struct ReferenceModel: Sendable {
       guard let r = event.registered, signals[r.signalId] == nil,
         !signals.values.contains(where: { $0.active && $0.child == child && $0.professional == r.professionalId })
       else { return }
-      // Historical involvement: archived signals of other professionals (and organisations) on the child.
+      // Historical involvement: archived signals of other eligible professionals on the child, each shown once.
+      let signaller = Signaller(professionalId: r.professionalId, organisationId: r.organisationId)
       for old in signals.values
-      where !old.active && old.child == child && old.professional != r.professionalId
-        && old.organisation != r.organisationId
-        && shown.insert("\(old.id)|\(r.professionalId)").inserted
+      where involvement.concerns(status: old.status, sameChild: old.child == child, by: old.signaller, newBy: signaller)
+        && involvement.show(old.id, to: r.professionalId)
       {
         historical[r.signalId, default: []].insert(old.id)
       }
@@ -99,23 +109,19 @@ struct ReferenceModel: Sendable {
     }
   }
 
-  /// Every pair of active signals of different professionals and organisations where one is on `child` and the
-  /// other on the same child (child match) or on a child sharing a parent (family match) is matched.
+  /// Every eligible pair of active signals where one is on `child` and the other on the same child (child match)
+  /// or on a child sharing a parent (family match) is matched.
   private mutating func makeMatches(around child: String) {
     let active = signals.values.filter(\.active)
     for mine in active where mine.child == child {
-      for other in active
-      where other.id != mine.id && other.professional != mine.professional
-        && other.organisation != mine.organisation
-      {
-        let kind: MatchNotice.Kind
-        if other.child == child {
-          kind = .child
-        } else if !(parents[child] ?? []).isDisjoint(with: parents[other.child] ?? []) {
-          kind = .family
-        } else {
-          continue
-        }
+      for other in active where other.id != mine.id && rules.eligibility.allows(mine.signaller, other.signaller) {
+        let shareParent = !(parents[child] ?? []).isDisjoint(with: parents[other.child] ?? [])
+        guard
+          let rule = MatchKind.between(
+            sameChild: other.child == child, shareParent: shareParent, sameAddress: false,
+            matchAddress: rules.matchAddress)
+        else { continue }
+        let kind = MatchNotice.Kind(rawValue: rule.rawValue)!
         let pair = Pair(mine.id, other.id)
         if matches[pair] == nil {
           matches[pair] = Match(kind: kind)
@@ -126,7 +132,7 @@ struct ReferenceModel: Sendable {
   }
 
   private mutating func archive(_ id: UUID) {
-    signals[id]?.active = false
+    signals[id]?.status = .archived
     for pair in matches.keys where pair.a == id || pair.b == id {
       matches[pair]?.ended = true
     }
@@ -140,17 +146,13 @@ struct ReferenceModel: Sendable {
     }
   }
 
-  /// Who has regie around each child with a running child match: the best-ranked organisation type, then the
-  /// first signaller.
+  /// Who has regie around each child with a running child match (``RegieRanking``).
   var regie: [String: UUID] {
     var result: [String: UUID] = [:]
     let running = matches.filter { $0.value.kind == .child && !$0.value.ended }.keys.flatMap { [$0.a, $0.b] }
     let candidates = Set(running).compactMap { signals[$0] }.filter(\.active)
     for (child, around) in Dictionary(grouping: candidates, by: \.child) {
-      let lead = around.min {
-        (regieOrder.firstIndex(of: $0.organisationType) ?? Int(Int32.max), $0.registeredAt, $0.id.uuidString)
-          < (regieOrder.firstIndex(of: $1.organisationType) ?? Int(Int32.max), $1.registeredAt, $1.id.uuidString)
-      }
+      let lead = rules.regieRanking.holder(among: around, \.regieCandidate)
       result[child] = lead?.id
     }
     return result
