@@ -267,6 +267,15 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "SchemaTests",
+      dependencies: [
+        "TestTags", "TestSupport", "Contract", "Rules", "ServiceKit", "SignalIntake", "Matcher", "Notifier",
+        "Retention",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "SMTPClientTests",
       dependencies: [
         "TestTags",
