@@ -139,6 +139,7 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Yams", package: "Yams"),
       ],
+      exclude: ["Events/Samples"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
