@@ -51,9 +51,8 @@ extension SignalApplier {
       }
       effects.notices.append(
         NoticeEvent(
-          eventId: StableID.make("historical-notice", id.uuidString), type: .historical,
-          occurredAt: recipient.registeredAt,
-          historical: HistoricalNotice(recipient: recipient.party, archived: involvements)))
+          eventId: StableID.make("historical-notice", id.uuidString), occurredAt: recipient.registeredAt,
+          content: .historical(HistoricalNotice(recipient: recipient.party, archived: involvements))))
       effects.log.append(
         LogEntry(
           at: recipient.registeredAt, actor: "matcher", action: "historical.shown",

@@ -7,20 +7,16 @@ extension SignalApplier {
   /// order Kafka can deliver (a redelivery, a Retention event for a signal ended meanwhile) is safe.
   func applyLifecycle(_ event: SignalEvent, into effects: inout BatchEffects) async throws {
     let child = event.childPseudonym.value
-    switch event.type {
+    switch event.change {
     case .registered:
       return
-    case .ended:
-      guard let ending = event.ended else { return }
+    case .ended(let ending):
       try await end(ending, child: child, at: event.occurredAt, into: &effects)
-    case .expired:
-      guard let expiry = event.expired else { return }
+    case .expired(let expiry):
       try await expire(expiry.signalId, at: event.occurredAt, into: &effects)
-    case .expiryReminder:
-      guard let reminder = event.reminder else { return }
+    case .expiryReminder(let reminder):
       try await remind(reminder, at: event.occurredAt, into: &effects)
-    case .purged:
-      guard let purge = event.purged else { return }
+    case .purged(let purge):
       let rows = try await connection.query(
         "DELETE FROM signals WHERE signal_id = \(purge.signalId) AND status = 'archived' RETURNING signal_id",
         logger: logger
@@ -32,11 +28,9 @@ extension SignalApplier {
             signalId: purge.signalId))
         effects.withdraw([purge.signalId], at: event.occurredAt)
       }
-    case .childErased:
-      guard let erasure = event.erased else { return }
+    case .childErased(let erasure):
       try await erase(child: child, erasure, at: event.occurredAt, into: &effects)
-    case .childCorrected:
-      guard let correction = event.corrected else { return }
+    case .childCorrected(let correction):
       try await correct(child: child, correction, at: event.occurredAt, into: &effects)
     }
   }
@@ -76,8 +70,8 @@ extension SignalApplier {
     guard archived else { return }
     effects.notices.append(
       NoticeEvent(
-        eventId: StableID.make("expired-notice", signalId.uuidString), type: .expired, occurredAt: at,
-        expiry: ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn)))
+        eventId: StableID.make("expired-notice", signalId.uuidString), occurredAt: at,
+        content: .expired(ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn))))
     effects.log.append(
       LogEntry(
         at: at, actor: "retention", action: "signal.expired", childPseudonym: signal.childPseudonym, signalId: signalId)
@@ -92,8 +86,8 @@ extension SignalApplier {
     }
     effects.notices.append(
       NoticeEvent(
-        eventId: StableID.make("reminder-notice", reminder.signalId.uuidString), type: .expiryReminder,
-        occurredAt: at, expiry: ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn)))
+        eventId: StableID.make("reminder-notice", reminder.signalId.uuidString), occurredAt: at,
+        content: .expiryReminder(ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn))))
   }
 
   /// Archives an active signal and ends its matches; `false` when it was not active.

@@ -59,10 +59,11 @@ extension SignalApplier {
       let at = second.registeredAt
       effects.notices.append(
         NoticeEvent(
-          eventId: StableID.make("match-event", matchId.uuidString), type: .match, occurredAt: at,
-          match: MatchNotice(
-            matchId: matchId, kind: pair.kind, parties: [first.party, second.party], regie: holder,
-            municipalityCodes: municipalities)))
+          eventId: StableID.make("match-event", matchId.uuidString), occurredAt: at,
+          content: .match(
+            MatchNotice(
+              matchId: matchId, kind: pair.kind, parties: [first.party, second.party], regie: holder,
+              municipalityCodes: municipalities))))
       effects.log.append(
         LogEntry(
           at: at, actor: "matcher", action: "match.made", childPseudonym: second.childPseudonym,

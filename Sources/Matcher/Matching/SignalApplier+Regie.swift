@@ -51,7 +51,7 @@ extension SignalApplier {
         effects.notices.append(
           NoticeEvent(
             eventId: StableID.make("regie-notice", child, before.uuidString, lead.signalId.uuidString),
-            type: .regie, occurredAt: at, regie: RegieNotice(recipients: signals.map(\.party), holder: holder)))
+            occurredAt: at, content: .regie(RegieNotice(recipients: signals.map(\.party), holder: holder))))
         effects.log.append(
           LogEntry(
             at: at, actor: "matcher", action: "regie.moved", childPseudonym: child, signalId: lead.signalId,

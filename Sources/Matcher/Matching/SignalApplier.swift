@@ -23,7 +23,7 @@ struct SignalApplier {
     var effects = BatchEffects()
     var run: [(SignalEvent, SignalRegistration)] = []
     for event in events {
-      if event.type == .registered, let registration = event.registered {
+      if case .registered(let registration) = event.change {
         run.append((event, registration))
         continue
       }
