@@ -4,7 +4,7 @@ import Shared
 /// rows for the log book.
 struct BatchEffects: Sendable {
   var notices: [NoticeEvent] = []
-  var log: [LogEntry] = []
+  var log: [LogBookRow] = []
   var signals = 0
   var matches = 0
 

@@ -54,10 +54,10 @@ extension SignalApplier {
           eventId: StableID.make("historical-notice", id.uuidString), occurredAt: recipient.registeredAt,
           content: .historical(HistoricalNotice(recipient: recipient.party, archived: involvements))))
       effects.log.append(
-        LogEntry(
-          at: recipient.registeredAt, actor: "matcher", action: "historical.shown",
+        LogBookRow(
+          at: recipient.registeredAt, actor: "matcher", action: .historicalShown,
           childPseudonym: recipient.childPseudonym, signalId: id,
-          detail: #"{"archivedSignals":\#(involvements.count)}"#))
+          detail: LogBookDetail(archivedSignals: involvements.count)))
     }
   }
 }

@@ -23,8 +23,8 @@ extension SignalApplier {
       ).collect()
       if !rows.isEmpty {
         effects.log.append(
-          LogEntry(
-            at: event.occurredAt, actor: "retention", action: "signal.purged", childPseudonym: child,
+          LogBookRow(
+            at: event.occurredAt, actor: "retention", action: .signalPurged, childPseudonym: child,
             signalId: purge.signalId))
         effects.withdraw([purge.signalId], at: event.occurredAt)
       }
@@ -49,15 +49,15 @@ extension SignalApplier {
     case .riskEnded:
       try await archive(signalId, reason: "riskEnded", at: at)
       effects.log.append(
-        LogEntry(
-          at: at, actor: ending.professionalId, action: "signal.ended", childPseudonym: child, signalId: signalId,
-          detail: #"{"archived":true}"#))
+        LogBookRow(
+          at: at, actor: ending.professionalId, action: .signalEnded, childPseudonym: child, signalId: signalId,
+          detail: LogBookDetail(archived: true)))
     case .unjustified:
       try await connection.query("DELETE FROM signals WHERE signal_id = \(signalId)", logger: logger)
       effects.log.append(
-        LogEntry(
-          at: at, actor: ending.professionalId, action: "signal.deleted", childPseudonym: child, signalId: signalId,
-          detail: #"{"unjustified":true}"#))
+        LogBookRow(
+          at: at, actor: ending.professionalId, action: .signalDeleted, childPseudonym: child, signalId: signalId,
+          detail: LogBookDetail(unjustified: true)))
       effects.withdraw([signalId], at: at)
     }
     try await updateRegie(children: [child], at: at, into: &effects)
@@ -73,8 +73,8 @@ extension SignalApplier {
         eventId: StableID.make("expired-notice", signalId.uuidString), occurredAt: at,
         content: .expired(ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn))))
     effects.log.append(
-      LogEntry(
-        at: at, actor: "retention", action: "signal.expired", childPseudonym: signal.childPseudonym, signalId: signalId)
+      LogBookRow(
+        at: at, actor: "retention", action: .signalExpired, childPseudonym: signal.childPseudonym, signalId: signalId)
     )
     try await updateRegie(children: [signal.childPseudonym], at: at, into: &effects)
   }
@@ -124,9 +124,9 @@ extension SignalApplier {
     effects.withdraw(deleted, at: at)
     let actor = erasure.reason == .turned23 ? "retention" : "admin"
     effects.log.append(
-      LogEntry(
-        at: at, actor: actor, action: "child.erased", childPseudonym: nil, signalId: nil,
-        detail: #"{"reason":"\#(erasure.reason.rawValue)"}"#))
+      LogBookRow(
+        at: at, actor: actor, action: .childErased, childPseudonym: nil, signalId: nil,
+        detail: LogBookDetail(reason: erasure.reason)))
   }
 
   /// Corrects the child's personal data, on the child and on every signal about it.
@@ -146,6 +146,6 @@ extension SignalApplier {
       WHERE child_pseudonym = \(child)
       """, logger: logger)
     effects.log.append(
-      LogEntry(at: at, actor: "admin", action: "child.corrected", childPseudonym: child))
+      LogBookRow(at: at, actor: "admin", action: .childCorrected, childPseudonym: child))
   }
 }

@@ -65,10 +65,10 @@ extension SignalApplier {
               matchId: matchId, kind: pair.kind, parties: [first.party, second.party], regie: holder,
               municipalityCodes: municipalities))))
       effects.log.append(
-        LogEntry(
-          at: at, actor: "matcher", action: "match.made", childPseudonym: second.childPseudonym,
+        LogBookRow(
+          at: at, actor: "matcher", action: .matchMade, childPseudonym: second.childPseudonym,
           signalId: second.signalId, matchId: matchId,
-          detail: #"{"kind":"\#(pair.kind.rawValue)","otherSignalId":"\#(first.signalId)"}"#))
+          detail: LogBookDetail(kind: pair.kind, otherSignalId: first.signalId)))
       effects.matches += 1
     }
   }

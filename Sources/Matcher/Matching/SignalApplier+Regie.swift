@@ -53,9 +53,9 @@ extension SignalApplier {
             eventId: StableID.make("regie-notice", child, before.uuidString, lead.signalId.uuidString),
             occurredAt: at, content: .regie(RegieNotice(recipients: signals.map(\.party), holder: holder))))
         effects.log.append(
-          LogEntry(
-            at: at, actor: "matcher", action: "regie.moved", childPseudonym: child, signalId: lead.signalId,
-            detail: #"{"organisationId":\#(jsonString(lead.organisationId))}"#))
+          LogBookRow(
+            at: at, actor: "matcher", action: .regieMoved, childPseudonym: child, signalId: lead.signalId,
+            detail: LogBookDetail(organisationId: lead.organisationId)))
       }
     }
     try await connection.query(

@@ -33,10 +33,10 @@ extension SignalApplier {
     effects.signals += fresh.count
     for (event, registration) in fresh {
       effects.log.append(
-        LogEntry(
-          at: registration.registeredAt, actor: registration.professionalId, action: "signal.registered",
+        LogBookRow(
+          at: registration.registeredAt, actor: registration.professionalId, action: .signalRegistered,
           childPseudonym: event.childPseudonym.value, signalId: registration.signalId,
-          detail: #"{"organisationId":\#(jsonString(registration.organisationId))}"#))
+          detail: LogBookDetail(organisationId: registration.organisationId)))
     }
     try await upsertChildren(fresh)
     let grown = try await insertParents(fresh)
