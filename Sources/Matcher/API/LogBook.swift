@@ -16,7 +16,7 @@ struct LogBook: Sendable {
     let instants = rows.map { $0.at?.timeIntervalSince1970 ?? -1 }
     let actors = rows.map(\.actor)
     let actions = rows.map(\.action.rawValue)
-    let children = rows.map { $0.childPseudonym ?? "" }
+    let children = rows.map { $0.childPseudonym?.value ?? "" }
     let signals = rows.map { $0.signalId?.uuidString ?? "" }
     let matches = rows.map { $0.matchId?.uuidString ?? "" }
     let details = try rows.map { String(decoding: try EventCoding.encode($0.detail), as: UTF8.self) }

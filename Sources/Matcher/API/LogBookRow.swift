@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// One row of the log book (`log_book`), which the law requires: who did what, when, about which child, signal or
 /// match. The matching code and the API write the same rows through ``LogBook/write(_:on:)``.
@@ -13,7 +14,7 @@ struct LogBookRow: Sendable, Hashable {
   /// What was done.
   var action: LogBookAction
   /// The child it was about, where something is stored about the child.
-  var childPseudonym: String?
+  var childPseudonym: Pseudonym?
   /// The signal it was about.
   var signalId: UUID?
   /// The match it was about.
@@ -23,7 +24,7 @@ struct LogBookRow: Sendable, Hashable {
 
   /// Creates a row.
   init(
-    at: Date? = nil, actor: String, action: LogBookAction, childPseudonym: String? = nil, signalId: UUID? = nil,
+    at: Date? = nil, actor: String, action: LogBookAction, childPseudonym: Pseudonym? = nil, signalId: UUID? = nil,
     matchId: UUID? = nil, detail: LogBookDetail = LogBookDetail()
   ) {
     self.at = at

@@ -10,7 +10,7 @@ struct BatchEffects: Sendable {
 
   /// Forgets the child's pseudonym in log rows not yet written (the child was erased).
   mutating func forget(child: String) {
-    for index in log.indices where log[index].childPseudonym == child {
+    for index in log.indices where log[index].childPseudonym?.value == child {
       log[index].childPseudonym = nil
     }
   }

@@ -56,7 +56,7 @@ extension SignalApplier {
       effects.log.append(
         LogBookRow(
           at: recipient.registeredAt, actor: "matcher", action: .historicalShown,
-          childPseudonym: recipient.childPseudonym, signalId: id,
+          childPseudonym: Pseudonym(value: recipient.childPseudonym), signalId: id,
           detail: LogBookDetail(archivedSignals: involvements.count)))
     }
   }

@@ -24,7 +24,7 @@ extension SignalApplier {
       if !rows.isEmpty {
         effects.log.append(
           LogBookRow(
-            at: event.occurredAt, actor: "retention", action: .signalPurged, childPseudonym: child,
+            at: event.occurredAt, actor: "retention", action: .signalPurged, childPseudonym: Pseudonym(value: child),
             signalId: purge.signalId))
         effects.withdraw([purge.signalId], at: event.occurredAt)
       }
@@ -50,13 +50,15 @@ extension SignalApplier {
       try await archive(signalId, reason: "riskEnded", at: at)
       effects.log.append(
         LogBookRow(
-          at: at, actor: ending.professionalId, action: .signalEnded, childPseudonym: child, signalId: signalId,
+          at: at, actor: ending.professionalId, action: .signalEnded, childPseudonym: Pseudonym(value: child),
+          signalId: signalId,
           detail: LogBookDetail(archived: true)))
     case .unjustified:
       try await connection.query("DELETE FROM signals WHERE signal_id = \(signalId)", logger: logger)
       effects.log.append(
         LogBookRow(
-          at: at, actor: ending.professionalId, action: .signalDeleted, childPseudonym: child, signalId: signalId,
+          at: at, actor: ending.professionalId, action: .signalDeleted, childPseudonym: Pseudonym(value: child),
+          signalId: signalId,
           detail: LogBookDetail(unjustified: true)))
       effects.withdraw([signalId], at: at)
     }
@@ -74,7 +76,8 @@ extension SignalApplier {
         content: .expired(ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn))))
     effects.log.append(
       LogBookRow(
-        at: at, actor: "retention", action: .signalExpired, childPseudonym: signal.childPseudonym, signalId: signalId)
+        at: at, actor: "retention", action: .signalExpired, childPseudonym: Pseudonym(value: signal.childPseudonym),
+        signalId: signalId)
     )
     try await updateRegie(children: [signal.childPseudonym], at: at, into: &effects)
   }
@@ -146,6 +149,6 @@ extension SignalApplier {
       WHERE child_pseudonym = \(child)
       """, logger: logger)
     effects.log.append(
-      LogBookRow(at: at, actor: "admin", action: .childCorrected, childPseudonym: child))
+      LogBookRow(at: at, actor: "admin", action: .childCorrected, childPseudonym: Pseudonym(value: child)))
   }
 }

@@ -66,7 +66,7 @@ extension SignalApplier {
               municipalityCodes: municipalities))))
       effects.log.append(
         LogBookRow(
-          at: at, actor: "matcher", action: .matchMade, childPseudonym: second.childPseudonym,
+          at: at, actor: "matcher", action: .matchMade, childPseudonym: Pseudonym(value: second.childPseudonym),
           signalId: second.signalId, matchId: matchId,
           detail: LogBookDetail(kind: pair.kind, otherSignalId: first.signalId)))
       effects.matches += 1

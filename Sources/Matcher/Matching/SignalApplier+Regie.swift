@@ -54,7 +54,8 @@ extension SignalApplier {
             occurredAt: at, content: .regie(RegieNotice(recipients: signals.map(\.party), holder: holder))))
         effects.log.append(
           LogBookRow(
-            at: at, actor: "matcher", action: .regieMoved, childPseudonym: child, signalId: lead.signalId,
+            at: at, actor: "matcher", action: .regieMoved, childPseudonym: Pseudonym(value: child),
+            signalId: lead.signalId,
             detail: LogBookDetail(organisationId: lead.organisationId)))
       }
     }

@@ -35,7 +35,7 @@ extension SignalApplier {
       effects.log.append(
         LogBookRow(
           at: registration.registeredAt, actor: registration.professionalId, action: .signalRegistered,
-          childPseudonym: event.childPseudonym.value, signalId: registration.signalId,
+          childPseudonym: event.childPseudonym, signalId: registration.signalId,
           detail: LogBookDetail(organisationId: registration.organisationId)))
     }
     try await upsertChildren(fresh)
