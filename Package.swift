@@ -214,6 +214,7 @@ let package = Package(
     .testTarget(
       name: "ContractTests",
       dependencies: ["TestTags", "Contract", "SignalIntake", .product(name: "Yams", package: "Yams")],
+      exclude: ["Events/Samples"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -18,7 +18,7 @@ struct TopicIntake: AsyncParsableCommand {
     let (produced, consumed) = try await Throughput.measure(
       messages, consume: topics.signals, expected: count, client: bench.target.client, logger: bench.target.logger
     ) { record in
-      (try? EventCoding.decode(SignalEvent.self, from: record.value))?.registered?.professionalId == professional
+      (try? EventCoding.decode(SignalEvent.self, from: record.value))?.registration?.professionalId == professional
     }
     print(
       "intake from the topic: \(count) signed commands produced in \(Figures.twoDecimals(produced)) s; all \(count) signal "

@@ -115,16 +115,16 @@ struct Population {
     let pseudonym = pseudonymizer.pseudonym(for: BSN(child.bsn)!)
     let now = Date()
     let event = SignalEvent(
-      eventId: StableID.make("bench", runID, String(index)), type: .registered, occurredAt: now,
-      childPseudonym: pseudonym,
-      registered: SignalRegistration(
-        signalId: StableID.make("bench-signal", runID, String(index)),
-        organisationId: organisationId(plan.organisation),
-        professionalId: professionalId(plan.professional), reference: reference(index), informed: .withheld,
-        child: ChildRecord(
-          initials: "K. \(child.familyName)", birthDate: CalendarDate(child.birthDate)!, gender: child.gender,
-          parentPseudonyms: child.parents.map { pseudonymizer.pseudonym(for: BSN($0)!) }),
-        registeredAt: now, endsOn: CalendarDate(now).adding(years: 2)))
+      eventId: StableID.make("bench", runID, String(index)), occurredAt: now, childPseudonym: pseudonym,
+      change: .registered(
+        SignalRegistration(
+          signalId: StableID.make("bench-signal", runID, String(index)),
+          organisationId: organisationId(plan.organisation),
+          professionalId: professionalId(plan.professional), reference: reference(index), informed: .withheld,
+          child: ChildRecord(
+            initials: "K. \(child.familyName)", birthDate: CalendarDate(child.birthDate)!, gender: child.gender,
+            parentPseudonyms: child.parents.map { pseudonymizer.pseudonym(for: BSN($0)!) }),
+          registeredAt: now, endsOn: CalendarDate(now).adding(years: 2))))
     return KafkaProducerMessage(topic: topic, key: pseudonym.value, value: try EventCoding.encode(event))
   }
 

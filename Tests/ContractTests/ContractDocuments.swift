@@ -36,6 +36,16 @@ enum ContractDocuments {
     return current
   }
 
+  /// The codes the description of the `422` response of `contract/openapi.yaml` lists: the words in backticks after
+  /// "Codes:", leaving out the remarks in parentheses (which quote field names).
+  static func validationCodes() throws -> [String] {
+    let description = try #require(
+      value(try openAPI(), "components", "responses", "UnprocessableContent", "description") as? String)
+    let list = try #require(description.firstRange(of: "Codes:")).upperBound
+    let withoutRemarks = description[list...].replacing(/\([^)]*\)/, with: "")
+    return withoutRemarks.matches(of: /`([^`]+)`/).map { String($0.output.1) }
+  }
+
   /// The member names of the `properties` of `schema`.
   static func propertyNames(_ schema: Any?) -> Set<String> {
     Set((value(schema, "properties") as? [String: Any])?.keys ?? [:].keys)

@@ -56,6 +56,17 @@ struct ContractTests {
     #expect(Set(branches) == Set(CommandType.allCases.map(\.rawValue)), "an if/then branch for every command type")
   }
 
+  @Test("the 422 codes of the document are exactly the validator's, each once")
+  func validationCodes() throws {
+    let documented = try Documents.validationCodes()
+    #expect(documented.count == Set(documented).count, "a code listed twice: \(documented)")
+    #expect(Set(documented) == Set(ValidationCode.allCases.map(\.rawValue)))
+    let example = Documents.value(
+      try Documents.openAPI(), "components", "responses", "UnprocessableContent", "content",
+      "application/problem+json", "example", "errors", "0", "code")
+    #expect((example as? String).flatMap(ValidationCode.init(rawValue:)) == .bsnInvalid)
+  }
+
   @Test("every field of the command data is in the documents, and nothing else")
   func commandDataFields() throws {
     let data = Self.fullData

@@ -107,51 +107,51 @@ enum Events {
     birthDate: CalendarDate = CalendarDate("2015-01-01")!
   ) -> SignalEvent {
     SignalEvent(
-      type: .registered, occurredAt: at, childPseudonym: Pseudonym(value: child),
-      registered: SignalRegistration(
-        signalId: signalId, organisationId: organisation, professionalId: professional, reference: nil,
-        informed: .parents,
-        child: ChildRecord(
-          initials: "A. Kind", birthDate: birthDate, gender: "M",
-          parentPseudonyms: parents.map { Pseudonym(value: $0) }, addressPseudonym: address.map { Pseudonym(value: $0) }
-        ),
-        registeredAt: at, endsOn: CalendarDate("2030-01-01")!),
-      rekeying: rekeying)
+      occurredAt: at, childPseudonym: Pseudonym(value: child),
+      change: .registered(
+        SignalRegistration(
+          signalId: signalId, organisationId: organisation, professionalId: professional, reference: nil,
+          informed: .parents,
+          child: ChildRecord(
+            initials: "A. Kind", birthDate: birthDate, gender: "M",
+            parentPseudonyms: parents.map { Pseudonym(value: $0) },
+            addressPseudonym: address.map { Pseudonym(value: $0) }
+          ),
+          registeredAt: at, endsOn: CalendarDate("2030-01-01")!)), rekeying: rekeying)
   }
 
   static func end(child: String, professional: String, organisation: String, reason: EndReason) -> SignalEvent {
     SignalEvent(
-      type: .ended, occurredAt: now, childPseudonym: Pseudonym(value: child),
-      ended: SignalEnding(organisationId: organisation, professionalId: professional, reason: reason))
+      occurredAt: now, childPseudonym: Pseudonym(value: child),
+      change: .ended(SignalEnding(organisationId: organisation, professionalId: professional, reason: reason)))
   }
 
   static func expire(_ signalId: UUID, child: String) -> SignalEvent {
     SignalEvent(
-      type: .expired, occurredAt: now, childPseudonym: Pseudonym(value: child),
-      expired: SignalExpiry(signalId: signalId, asOf: CalendarDate("2030-01-02")!))
+      occurredAt: now, childPseudonym: Pseudonym(value: child),
+      change: .expired(SignalExpiry(signalId: signalId, asOf: CalendarDate("2030-01-02")!)))
   }
 
   static func remind(_ signalId: UUID, child: String) -> SignalEvent {
     SignalEvent(
-      type: .expiryReminder, occurredAt: now, childPseudonym: Pseudonym(value: child),
-      reminder: SignalReminder(signalId: signalId, endsOn: CalendarDate("2030-01-01")!))
+      occurredAt: now, childPseudonym: Pseudonym(value: child),
+      change: .expiryReminder(SignalReminder(signalId: signalId, endsOn: CalendarDate("2030-01-01")!)))
   }
 
   static func purge(_ signalId: UUID, child: String) -> SignalEvent {
     SignalEvent(
-      type: .purged, occurredAt: now, childPseudonym: Pseudonym(value: child),
-      purged: SignalPurge(signalId: signalId, archivedOn: CalendarDate("2030-01-02")!))
+      occurredAt: now, childPseudonym: Pseudonym(value: child),
+      change: .purged(SignalPurge(signalId: signalId, archivedOn: CalendarDate("2030-01-02")!)))
   }
 
   static func erase(child: String, reason: ChildErasure.Reason) -> SignalEvent {
     SignalEvent(
-      type: .childErased, occurredAt: now, childPseudonym: Pseudonym(value: child),
-      erased: ChildErasure(reason: reason))
+      occurredAt: now, childPseudonym: Pseudonym(value: child), change: .childErased(ChildErasure(reason: reason)))
   }
 
   static func correct(child: String, initials: String, birthDate: String) -> SignalEvent {
     SignalEvent(
-      type: .childCorrected, occurredAt: now, childPseudonym: Pseudonym(value: child),
-      corrected: ChildCorrection(initials: initials, birthDate: CalendarDate(birthDate)!, gender: "O"))
+      occurredAt: now, childPseudonym: Pseudonym(value: child),
+      change: .childCorrected(ChildCorrection(initials: initials, birthDate: CalendarDate(birthDate)!, gender: "O")))
   }
 }

@@ -25,7 +25,7 @@ struct MigrationTests {
           "professional/\(fixtures.anna) sent", "professional/\(fixtures.bram) failed",
         ])
       // The event again: only the follow-up officer, new in this release, is queued.
-      let planned = try RecipientPlanner(registry: fixtures.registry, logger: logger).plan(event)
+      let planned = RecipientPlanner(registry: fixtures.registry, logger: logger).plan(event)
       #expect(try await DeliveryQueue(postgres: client, logger: logger).enqueue([(event, planned)]).queued == 1)
       let failures = try await DeliveryQueue(postgres: client, logger: logger).publishFailures(limit: 10) { _ in }
       #expect(failures == 0, "failures recorded before the upgrade are not published again")

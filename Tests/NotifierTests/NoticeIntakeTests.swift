@@ -16,10 +16,13 @@ struct NoticeIntakeTests {
 
   @Test func unreadableRecordsAndEventsWithoutTheirPayloadAreSkipped() throws {
     let fixtures = Fixtures()
-    var broken = fixtures.match()
-    broken.match = nil
+    // A match event as JSON without its `match` member: it no longer decodes.
+    var broken = try #require(
+      try JSONSerialization.jsonObject(with: Data(try EventCoding.encode(fixtures.match()))) as? [String: Any])
+    #expect(broken.removeValue(forKey: "match") != nil)
     let batch = [
-      record(Array("not json".utf8), offset: 0), record(try EventCoding.encode(broken), offset: 1),
+      record(Array("not json".utf8), offset: 0),
+      record(Array(try JSONSerialization.data(withJSONObject: broken)), offset: 1),
       record(try EventCoding.encode(fixtures.regie), offset: 2),
     ]
     let planned = NoticeIntake.plan(batch, registry: fixtures.registry, logger: NotifierDatabase.logger)
@@ -34,7 +37,7 @@ struct NoticeIntakeTests {
   @Test func aMatchGoesToEachPartyOnceAndToEachKnownMunicipalitysOfficer() throws {
     let fixtures = Fixtures()
     let planner = RecipientPlanner(registry: fixtures.registry, logger: NotifierDatabase.logger)
-    let planned = try planner.plan(fixtures.match(.family, codes: ["0363", "0599", "0000"]))
+    let planned = planner.plan(fixtures.match(.family, codes: ["0363", "0599", "0000"]))
     #expect(
       planned == [
         PlannedDelivery(recipient: .professional(fixtures.anna), kind: .matchFamily),

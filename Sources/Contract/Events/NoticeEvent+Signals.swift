@@ -3,15 +3,12 @@ public import Foundation
 extension NoticeEvent {
   /// Every signal the notice names: an e-mail about it must not go out once one of them is withdrawn.
   public var signalIds: [UUID] {
-    var ids: [UUID] = []
-    ids += match?.parties.map(\.signalId) ?? []
-    if let historical {
-      ids.append(historical.recipient.signalId)
-      ids += historical.archived.map(\.signalId)
+    switch content {
+    case .match(let match): match.parties.map(\.signalId)
+    case .historical(let historical): [historical.recipient.signalId] + historical.archived.map(\.signalId)
+    case .regie(let regie): regie.recipients.map(\.signalId)
+    case .expiryReminder(let expiry), .expired(let expiry): [expiry.recipient.signalId]
+    case .withdrawn(let withdrawal): withdrawal.signalIds
     }
-    ids += regie?.recipients.map(\.signalId) ?? []
-    if let expiry { ids.append(expiry.recipient.signalId) }
-    ids += withdrawal?.signalIds ?? []
-    return ids
   }
 }

@@ -2,10 +2,12 @@ public import Foundation
 
 /// An event on the signals topic, keyed by the child's pseudonym so that everything about one child is ordered.
 ///
-/// It carries no BSN and no reason: the child is a ``Pseudonym`` with initials, birth date and gender.
-public struct SignalEvent: Codable, Sendable, Hashable {
-  /// What happened.
-  public enum EventType: String, Codable, Sendable {
+/// It carries no BSN and no reason: the child is a ``Pseudonym`` with initials, birth date and gender. What
+/// happened is one ``Change`` with its payload, so an event without its payload cannot be made, and a record
+/// without one does not decode.
+public struct SignalEvent: Sendable, Hashable {
+  /// The wire tag of a ``Change``: the event's `type` member.
+  public enum EventType: String, Codable, Sendable, CaseIterable {
     /// A professional signalled involvement (SignalIntake).
     case registered = "signal.registered"
     /// A professional ended their signal early (SignalIntake).
@@ -24,47 +26,26 @@ public struct SignalEvent: Codable, Sendable, Hashable {
 
   /// Unique per event; consumers use it to ignore redeliveries.
   public var eventId: UUID
-  /// What happened.
-  public var type: EventType
   /// When it happened.
   public var occurredAt: Date
   /// The child the event is about (also the record key).
   public var childPseudonym: Pseudonym
-  /// For ``EventType/registered``.
-  public var registered: SignalRegistration?
-  /// For ``EventType/ended``.
-  public var ended: SignalEnding?
-  /// For ``EventType/expired``.
-  public var expired: SignalExpiry?
-  /// For ``EventType/expiryReminder``.
-  public var reminder: SignalReminder?
-  /// For ``EventType/purged``.
-  public var purged: SignalPurge?
-  /// For ``EventType/childErased``.
-  public var erased: ChildErasure?
-  /// For ``EventType/childCorrected``.
-  public var corrected: ChildCorrection?
+  /// What happened, with its payload.
+  public var change: Change
   /// During a rotation of the pseudonym key: the previous pseudonyms, to rename before applying the event.
   public var rekeying: Rekeying?
 
-  /// Creates an event; set the payload that matches `type`.
+  /// Creates an event.
   public init(
-    eventId: UUID = UUID(), type: EventType, occurredAt: Date, childPseudonym: Pseudonym,
-    registered: SignalRegistration? = nil, ended: SignalEnding? = nil, expired: SignalExpiry? = nil,
-    reminder: SignalReminder? = nil, purged: SignalPurge? = nil, erased: ChildErasure? = nil,
-    corrected: ChildCorrection? = nil, rekeying: Rekeying? = nil
+    eventId: UUID = UUID(), occurredAt: Date, childPseudonym: Pseudonym, change: Change, rekeying: Rekeying? = nil
   ) {
     self.eventId = eventId
-    self.type = type
     self.occurredAt = occurredAt
     self.childPseudonym = childPseudonym
-    self.registered = registered
-    self.ended = ended
-    self.expired = expired
-    self.reminder = reminder
-    self.purged = purged
-    self.erased = erased
-    self.corrected = corrected
+    self.change = change
     self.rekeying = rekeying
   }
+
+  /// What happened, as its wire tag.
+  public var type: EventType { change.type }
 }

@@ -55,10 +55,8 @@ struct AdminChildRoutes: Sendable {
         try await logBook.write(
           [
             LogBookRow(
-              actor: LogBookRow.admin, action: copy ? "child.copied" : "child.inspected", childPseudonym: stored,
-              detail: [
-                "found": .bool(stored != nil), "signals": .number(Double(inspection?.signals.count ?? 0)),
-              ])
+              actor: LogBookRow.admin, action: copy ? .childCopied : .childInspected, childPseudonym: stored,
+              detail: LogBookDetail(found: stored != nil, signals: inspection?.signals.count ?? 0))
           ], on: connection)
         return inspection
       }
@@ -88,8 +86,8 @@ struct AdminChildRoutes: Sendable {
         try await logBook.write(
           [
             LogBookRow(
-              actor: LogBookRow.admin, action: "child.correctionRequested", childPseudonym: stored,
-              detail: ["eventId": .string(event.eventId.uuidString.lowercased())])
+              actor: LogBookRow.admin, action: .childCorrectionRequested, childPseudonym: stored,
+              detail: LogBookDetail(eventId: event.eventId))
           ], on: connection)
         try await publisher.publish(event)
         return true
@@ -123,11 +121,8 @@ struct AdminChildRoutes: Sendable {
         try await logBook.write(
           [
             LogBookRow(
-              actor: LogBookRow.admin, action: "child.erasureRequested",
-              detail: [
-                "eventId": .string(event.eventId.uuidString.lowercased()), "reason": .string(reason!.rawValue),
-                "stored": .bool(stored),
-              ])
+              actor: LogBookRow.admin, action: .childErasureRequested,
+              detail: LogBookDetail(reason: reason!, eventId: event.eventId, stored: stored))
           ], on: connection)
         try await publisher.publish(event)
         return stored

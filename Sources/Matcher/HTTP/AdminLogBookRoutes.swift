@@ -35,8 +35,7 @@ struct AdminLogBookRoutes: Sendable {
         try await logBook.write(
           [
             LogBookRow(
-              actor: LogBookRow.admin, action: "logBook.read",
-              detail: range.detail.merging(["entries": .number(Double(entries.count))]) { first, _ in first })
+              actor: LogBookRow.admin, action: .logBookRead, detail: range.detail(entries: entries.count))
           ], on: connection)
         return entries
       }
@@ -64,8 +63,8 @@ struct AdminLogBookRoutes: Sendable {
         try await logBook.write(
           [
             LogBookRow(
-              actor: LogBookRow.admin, action: "logBook.searched", childPseudonym: stored,
-              detail: range.detail.merging(["entries": .number(Double(entries.count))]) { first, _ in first })
+              actor: LogBookRow.admin, action: .logBookSearched, childPseudonym: stored,
+              detail: range.detail(entries: entries.count))
           ], on: connection)
         return entries
       }

@@ -12,14 +12,13 @@ struct ChildEventPublisher: Sendable {
   /// A `child.corrected` event for the child of `key`.
   static func correction(_ correction: ChildCorrection, of key: ChildKey, now: Date) -> SignalEvent {
     SignalEvent(
-      type: .childCorrected, occurredAt: now, childPseudonym: key.current, corrected: correction,
-      rekeying: key.rekeying)
+      occurredAt: now, childPseudonym: key.current, change: .childCorrected(correction), rekeying: key.rekeying)
   }
 
   /// A `child.erased` event for the child of `key`.
   static func erasure(_ reason: ChildErasure.Reason, of key: ChildKey, now: Date) -> SignalEvent {
     SignalEvent(
-      type: .childErased, occurredAt: now, childPseudonym: key.current, erased: ChildErasure(reason: reason),
+      occurredAt: now, childPseudonym: key.current, change: .childErased(ChildErasure(reason: reason)),
       rekeying: key.rekeying)
   }
 

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import Logging
 import PostgresNIO
@@ -29,7 +30,7 @@ struct ChildInspectionReader: Sendable {
   /// is stored: no child record, no signal, and (with `logBook`) no log book row.
   func storedPseudonym(
     _ key: ChildKey, includingLogBook logBook: Bool = true, on connection: PostgresConnection
-  ) async throws -> String? {
+  ) async throws -> Pseudonym? {
     let rows = try await connection.query(
       """
       SELECT p FROM UNNEST(\(key.all)::text[]) WITH ORDINALITY AS k(p, n)
@@ -38,7 +39,7 @@ struct ChildInspectionReader: Sendable {
         OR (\(logBook) AND EXISTS (SELECT 1 FROM log_book WHERE child_pseudonym = p))
       ORDER BY n LIMIT 1
       """, logger: logger)
-    for try await pseudonym in rows.decode(String.self) { return pseudonym }
+    for try await pseudonym in rows.decode(String.self) { return Pseudonym(value: pseudonym) }
     return nil
   }
 

@@ -3,26 +3,32 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// The Matcher's log book (`log_book`): the API writes a row for every read and every rights request, in the same
-/// transaction as the read, so that nothing is shown that is not accounted for.
+/// The Matcher's log book (`log_book`). The matching code writes a row for every change it makes, in the batch's
+/// transaction; the API writes a row for every read and every rights request, in the same transaction as the read,
+/// so that nothing is shown that is not accounted for.
 struct LogBook: Sendable {
   let logger: Logger
 
-  /// Writes `rows` in one statement.
+  /// Writes `rows` in one statement, in their order.
   func write(_ rows: [LogBookRow], on connection: PostgresConnection) async throws {
     guard !rows.isEmpty else { return }
+    // Arrays of optionals do not bind: empty text stands for NULL, and -1 for the transaction's time.
+    let instants = rows.map { $0.at?.timeIntervalSince1970 ?? -1 }
     let actors = rows.map(\.actor)
-    let actions = rows.map(\.action)
-    // Empty text stands for NULL: arrays of optionals do not bind.
-    let children = rows.map { $0.childPseudonym ?? "" }
-    let signals = rows.map { $0.signalId.map { $0.uuidString.lowercased() } ?? "" }
+    let actions = rows.map(\.action.rawValue)
+    let children = rows.map { $0.childPseudonym?.value ?? "" }
+    let signals = rows.map { $0.signalId?.uuidString ?? "" }
+    let matches = rows.map { $0.matchId?.uuidString ?? "" }
     let details = try rows.map { String(decoding: try EventCoding.encode($0.detail), as: UTF8.self) }
     try await connection.query(
       """
-      INSERT INTO log_book (actor, action, child_pseudonym, signal_id, detail)
-      SELECT actor, action, NULLIF(child, ''), NULLIF(signal, '')::uuid, detail
-      FROM UNNEST(\(actors)::text[], \(actions)::text[], \(children)::text[], \(signals)::text[], \(details)::jsonb[])
-        AS r(actor, action, child, signal, detail)
+      INSERT INTO log_book (at, actor, action, child_pseudonym, signal_id, match_id, detail)
+      SELECT COALESCE(to_timestamp(NULLIF(at, -1)), now()), actor, action, NULLIF(child, ''),
+        NULLIF(signal, '')::uuid, NULLIF(match, '')::uuid, detail::jsonb
+      FROM UNNEST(\(instants)::float8[], \(actors)::text[], \(actions)::text[], \(children)::text[],
+        \(signals)::text[], \(matches)::text[], \(details)::text[])
+        WITH ORDINALITY AS l(at, actor, action, child, signal, match, detail, i)
+      ORDER BY i
       """, logger: logger)
   }
 

@@ -37,13 +37,9 @@ struct LogBookRange: Sendable, Hashable {
     }
   }
 
-  /// The parameters, for the log book row of the read itself.
-  var detail: [String: JSONTree] {
-    var detail: [String: JSONTree] = ["limit": .number(Double(limit))]
-    if let from { detail["from"] = .string(from.formatted(.iso8601)) }
-    if let to { detail["to"] = .string(to.formatted(.iso8601)) }
-    if let after { detail["after"] = .number(Double(after)) }
-    return detail
+  /// The parameters and how many rows were shown, for the log book row of the read itself.
+  func detail(entries: Int) -> LogBookDetail {
+    LogBookDetail(limit: limit, from: from, to: to, after: after, entries: entries)
   }
 
   /// An instant in RFC 3339 (`2026-05-01T08:00:00Z`, fractions allowed), or a date `YYYY-MM-DD`, meaning its start in

@@ -12,7 +12,7 @@ struct OwnSignalsReader: Sendable {
   /// A stored signal of the reader, with the child it is about (for the log book only, never shown).
   struct Row: Sendable {
     var signal: OwnSignal
-    var childPseudonym: String
+    var childPseudonym: Pseudonym
   }
 
   /// The signals of `professional` under their organisation, oldest first, with their matches.
@@ -36,7 +36,7 @@ struct OwnSignalsReader: Sendable {
         child: OwnSignal.Child(initials: initials, birthDate: try Self.date(birthDate), gender: gender),
         informed: informed, status: status, archiveReason: reason, registeredAt: at, endsOn: try Self.date(endsOn),
         archivedAt: archived, matches: [])
-      rows.append(Row(signal: signal, childPseudonym: child))
+      rows.append(Row(signal: signal, childPseudonym: Pseudonym(value: child)))
     }
     let matches = try await self.matches(of: professional, registry: registry, on: connection)
     for index in rows.indices {

@@ -48,19 +48,18 @@ struct ProfessionalRoutes: Sendable {
 
   /// One row per signal shown; one row without a child when there is none, so that every read is logged.
   static func logRows(_ rows: [OwnSignalsReader.Row], professional: Professional) -> [LogBookRow] {
-    let detail: [String: JSONTree] = ["organisationId": .string(professional.organisationId)]
     guard !rows.isEmpty else {
       return [
         LogBookRow(
-          actor: professional.id, action: "signals.read",
-          detail: detail.merging(["signals": 0]) { first, _ in first })
+          actor: professional.id, action: .signalsRead,
+          detail: LogBookDetail(organisationId: professional.organisationId, signals: 0))
       ]
     }
     return rows.map { row in
       LogBookRow(
-        actor: professional.id, action: "signals.read", childPseudonym: row.childPseudonym,
+        actor: professional.id, action: .signalsRead, childPseudonym: row.childPseudonym,
         signalId: row.signal.signalId.uuid,
-        detail: detail.merging(["matches": .number(Double(row.signal.matches.count))]) { first, _ in first })
+        detail: LogBookDetail(organisationId: professional.organisationId, matches: row.signal.matches.count))
     }
   }
 }

@@ -9,7 +9,7 @@ extension BatchEffects {
     let sorted = signalIds.sorted { $0.uuidString < $1.uuidString }
     notices.append(
       NoticeEvent(
-        eventId: StableID.make("withdrawal", sorted.map(\.uuidString).joined(separator: ",")), type: .withdrawn,
-        occurredAt: at, withdrawal: WithdrawalNotice(signalIds: sorted)))
+        eventId: StableID.make("withdrawal", sorted.map(\.uuidString).joined(separator: ",")), occurredAt: at,
+        content: .withdrawn(WithdrawalNotice(signalIds: sorted))))
   }
 }

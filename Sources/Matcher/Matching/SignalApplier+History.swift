@@ -51,14 +51,13 @@ extension SignalApplier {
       }
       effects.notices.append(
         NoticeEvent(
-          eventId: StableID.make("historical-notice", id.uuidString), type: .historical,
-          occurredAt: recipient.registeredAt,
-          historical: HistoricalNotice(recipient: recipient.party, archived: involvements)))
+          eventId: StableID.make("historical-notice", id.uuidString), occurredAt: recipient.registeredAt,
+          content: .historical(HistoricalNotice(recipient: recipient.party, archived: involvements))))
       effects.log.append(
-        LogEntry(
-          at: recipient.registeredAt, actor: "matcher", action: "historical.shown",
-          childPseudonym: recipient.childPseudonym, signalId: id,
-          detail: #"{"archivedSignals":\#(involvements.count)}"#))
+        LogBookRow(
+          at: recipient.registeredAt, actor: "matcher", action: .historicalShown,
+          childPseudonym: Pseudonym(value: recipient.childPseudonym), signalId: id,
+          detail: LogBookDetail(archivedSignals: involvements.count)))
     }
   }
 }

@@ -8,20 +8,16 @@ extension SignalApplier {
   /// order Kafka can deliver (a redelivery, a Retention event for a signal ended meanwhile) is safe.
   func applyLifecycle(_ event: SignalEvent, into effects: inout BatchEffects) async throws {
     let child = event.childPseudonym.value
-    switch event.type {
+    switch event.change {
     case .registered:
       return
-    case .ended:
-      guard let ending = event.ended else { return }
+    case .ended(let ending):
       try await end(ending, child: child, at: event.occurredAt, into: &effects)
-    case .expired:
-      guard let expiry = event.expired else { return }
+    case .expired(let expiry):
       try await expire(expiry.signalId, at: event.occurredAt, into: &effects)
-    case .expiryReminder:
-      guard let reminder = event.reminder else { return }
+    case .expiryReminder(let reminder):
       try await remind(reminder, at: event.occurredAt, into: &effects)
-    case .purged:
-      guard let purge = event.purged else { return }
+    case .purged(let purge):
       let rows = try await connection.query(
         """
         DELETE FROM signals
@@ -32,16 +28,14 @@ extension SignalApplier {
       ).collect()
       if !rows.isEmpty {
         effects.log.append(
-          LogEntry(
-            at: event.occurredAt, actor: "retention", action: "signal.purged", childPseudonym: child,
+          LogBookRow(
+            at: event.occurredAt, actor: "retention", action: .signalPurged, childPseudonym: Pseudonym(value: child),
             signalId: purge.signalId))
         effects.withdraw([purge.signalId], at: event.occurredAt)
       }
-    case .childErased:
-      guard let erasure = event.erased else { return }
+    case .childErased(let erasure):
       try await erase(child: child, erasure, at: event.occurredAt, into: &effects)
-    case .childCorrected:
-      guard let correction = event.corrected else { return }
+    case .childCorrected(let correction):
       try await correct(child: child, correction, at: event.occurredAt, into: &effects)
     }
   }
@@ -61,15 +55,17 @@ extension SignalApplier {
     case .riskEnded:
       try await archive(signalId, reason: "riskEnded", at: at)
       effects.log.append(
-        LogEntry(
-          at: at, actor: ending.professionalId, action: "signal.ended", childPseudonym: child, signalId: signalId,
-          detail: #"{"archived":true}"#))
+        LogBookRow(
+          at: at, actor: ending.professionalId, action: .signalEnded, childPseudonym: Pseudonym(value: child),
+          signalId: signalId,
+          detail: LogBookDetail(archived: true)))
     case .unjustified:
       try await connection.query("DELETE FROM signals WHERE signal_id = \(signalId)", logger: logger)
       effects.log.append(
-        LogEntry(
-          at: at, actor: ending.professionalId, action: "signal.deleted", childPseudonym: child, signalId: signalId,
-          detail: #"{"unjustified":true}"#))
+        LogBookRow(
+          at: at, actor: ending.professionalId, action: .signalDeleted, childPseudonym: Pseudonym(value: child),
+          signalId: signalId,
+          detail: LogBookDetail(unjustified: true)))
       effects.withdraw([signalId], at: at)
     }
     try await updateRegie(children: [child], at: at, into: &effects)
@@ -82,11 +78,12 @@ extension SignalApplier {
     guard archived else { return }
     effects.notices.append(
       NoticeEvent(
-        eventId: StableID.make("expired-notice", signalId.uuidString), type: .expired, occurredAt: at,
-        expiry: ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn)))
+        eventId: StableID.make("expired-notice", signalId.uuidString), occurredAt: at,
+        content: .expired(ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn))))
     effects.log.append(
-      LogEntry(
-        at: at, actor: "retention", action: "signal.expired", childPseudonym: signal.childPseudonym, signalId: signalId)
+      LogBookRow(
+        at: at, actor: "retention", action: .signalExpired, childPseudonym: Pseudonym(value: signal.childPseudonym),
+        signalId: signalId)
     )
     try await updateRegie(children: [signal.childPseudonym], at: at, into: &effects)
   }
@@ -98,8 +95,8 @@ extension SignalApplier {
     }
     effects.notices.append(
       NoticeEvent(
-        eventId: StableID.make("reminder-notice", reminder.signalId.uuidString), type: .expiryReminder,
-        occurredAt: at, expiry: ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn)))
+        eventId: StableID.make("reminder-notice", reminder.signalId.uuidString), occurredAt: at,
+        content: .expiryReminder(ExpiryNotice(recipient: signal.party, endsOn: signal.endsOn))))
   }
 
   /// Archives an active signal and ends its matches; `false` when it was not active.
@@ -137,9 +134,9 @@ extension SignalApplier {
     effects.withdraw(deleted, at: at)
     let actor = erasure.reason == .turned23 ? "retention" : "admin"
     effects.log.append(
-      LogEntry(
-        at: at, actor: actor, action: "child.erased", childPseudonym: nil, signalId: nil,
-        detail: #"{"reason":"\#(erasure.reason.rawValue)"}"#))
+      LogBookRow(
+        at: at, actor: actor, action: .childErased, childPseudonym: nil, signalId: nil,
+        detail: LogBookDetail(reason: erasure.reason)))
   }
 
   /// Corrects the child's personal data, on the child and on every signal about it.
@@ -159,6 +156,6 @@ extension SignalApplier {
       WHERE child_pseudonym = \(child)
       """, logger: logger)
     effects.log.append(
-      LogEntry(at: at, actor: "admin", action: "child.corrected", childPseudonym: child))
+      LogBookRow(at: at, actor: "admin", action: .childCorrected, childPseudonym: Pseudonym(value: child)))
   }
 }

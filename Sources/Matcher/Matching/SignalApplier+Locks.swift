@@ -19,7 +19,7 @@ extension SignalApplier {
     guard !events.isEmpty else { return }
     let children = Array(Set(events.map(\.childPseudonym.value)))
     var keys = Set<String>()
-    for registration in events.compactMap(\.registered) {
+    for registration in events.compactMap(\.registration) {
       keys.formUnion(registration.child.parentPseudonyms.map { "p:" + $0.value })
       if let address = registration.child.addressPseudonym {
         keys.insert("a:" + address.value)

@@ -69,15 +69,16 @@ extension SignalApplier {
       let at = second.registeredAt
       effects.notices.append(
         NoticeEvent(
-          eventId: StableID.make("match-event", matchId.uuidString), type: .match, occurredAt: at,
-          match: MatchNotice(
-            matchId: matchId, kind: pair.kind, parties: [first.party, second.party], regie: holder,
-            municipalityCodes: municipalities)))
+          eventId: StableID.make("match-event", matchId.uuidString), occurredAt: at,
+          content: .match(
+            MatchNotice(
+              matchId: matchId, kind: pair.kind, parties: [first.party, second.party], regie: holder,
+              municipalityCodes: municipalities))))
       effects.log.append(
-        LogEntry(
-          at: at, actor: "matcher", action: "match.made", childPseudonym: second.childPseudonym,
+        LogBookRow(
+          at: at, actor: "matcher", action: .matchMade, childPseudonym: Pseudonym(value: second.childPseudonym),
           signalId: second.signalId, matchId: matchId,
-          detail: #"{"kind":"\#(pair.kind.rawValue)","otherSignalId":"\#(first.signalId)"}"#))
+          detail: LogBookDetail(kind: pair.kind, otherSignalId: first.signalId)))
       effects.matches += 1
     }
   }

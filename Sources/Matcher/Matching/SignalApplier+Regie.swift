@@ -55,11 +55,12 @@ extension SignalApplier {
         effects.notices.append(
           NoticeEvent(
             eventId: StableID.make("regie-notice", child, before.uuidString, lead.signalId.uuidString),
-            type: .regie, occurredAt: at, regie: RegieNotice(recipients: signals.map(\.party), holder: holder)))
+            occurredAt: at, content: .regie(RegieNotice(recipients: signals.map(\.party), holder: holder))))
         effects.log.append(
-          LogEntry(
-            at: at, actor: "matcher", action: "regie.moved", childPseudonym: child, signalId: lead.signalId,
-            detail: #"{"organisationId":\#(jsonString(lead.organisationId))}"#))
+          LogBookRow(
+            at: at, actor: "matcher", action: .regieMoved, childPseudonym: Pseudonym(value: child),
+            signalId: lead.signalId,
+            detail: LogBookDetail(organisationId: lead.organisationId)))
       }
     }
     try await connection.query(

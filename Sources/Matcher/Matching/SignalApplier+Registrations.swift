@@ -35,10 +35,10 @@ extension SignalApplier {
     effects.signals += fresh.count
     for (event, registration) in fresh {
       effects.log.append(
-        LogEntry(
-          at: registration.registeredAt, actor: registration.professionalId, action: "signal.registered",
-          childPseudonym: event.childPseudonym.value, signalId: registration.signalId,
-          detail: #"{"organisationId":\#(jsonString(registration.organisationId))}"#))
+        LogBookRow(
+          at: registration.registeredAt, actor: registration.professionalId, action: .signalRegistered,
+          childPseudonym: event.childPseudonym, signalId: registration.signalId,
+          detail: LogBookDetail(organisationId: registration.organisationId)))
     }
     try await upsertChildren(fresh)
     let grown = try await insertParents(fresh)
@@ -201,10 +201,4 @@ extension SignalApplier {
     }
     return result
   }
-}
-
-/// A JSON string literal of `value`, for the log book's detail column.
-func jsonString(_ value: String) -> String {
-  let data = (try? JSONEncoder().encode(value)) ?? Data("\"\"".utf8)
-  return String(decoding: data, as: UTF8.self)
 }

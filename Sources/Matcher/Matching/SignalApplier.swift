@@ -25,7 +25,7 @@ struct SignalApplier {
     var effects = BatchEffects()
     var run: [(SignalEvent, SignalRegistration)] = []
     for event in events {
-      if event.type == .registered, let registration = event.registered {
+      if case .registered(let registration) = event.change {
         run.append((event, registration))
         continue
       }
@@ -53,19 +53,7 @@ struct SignalApplier {
         FROM UNNEST(\(keys)::text[], \(payloads)::text[]) WITH ORDINALITY AS n(k, p, i) ORDER BY i
         """, logger: logger)
     }
-    let log = effects.log
-    guard !log.isEmpty else { return }
-    try await connection.query(
-      """
-      INSERT INTO log_book (at, actor, action, child_pseudonym, signal_id, match_id, detail)
-      SELECT to_timestamp(at), actor, action, NULLIF(child, ''), NULLIF(signal, '')::uuid, NULLIF(match, '')::uuid,
-        detail::jsonb
-      FROM UNNEST(\(log.map { $0.at.timeIntervalSince1970 })::float8[], \(log.map(\.actor))::text[],
-        \(log.map(\.action))::text[], \(log.map { $0.childPseudonym ?? "" })::text[],
-        \(log.map { $0.signalId?.uuidString ?? "" })::text[], \(log.map { $0.matchId?.uuidString ?? "" })::text[],
-        \(log.map(\.detail))::text[]) WITH ORDINALITY AS l(at, actor, action, child, signal, match, detail, i)
-      ORDER BY i
-      """, logger: logger)
+    try await LogBook(logger: logger).write(effects.log, on: connection)
   }
 
   /// During a rotation of the pseudonym key: renames what is stored under the child's and parents' previous

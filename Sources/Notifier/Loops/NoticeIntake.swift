@@ -49,7 +49,7 @@ struct NoticeIntake: Sendable {
     return batch.compactMap { record in
       do {
         let event = try EventCoding.decode(NoticeEvent.self, from: record.value)
-        return (event, try planner.plan(event))
+        return (event, planner.plan(event))
       } catch {
         logger.error(
           "Skipping a notice event that cannot be read",

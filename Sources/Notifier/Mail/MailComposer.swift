@@ -22,7 +22,7 @@ struct MailComposer: Sendable {
     let writer = Writer(registry: registry)
     switch recipient {
     case .followUpOfficer(let email):
-      guard kind == .followUp, let match = notice.match else { throw mismatch(kind) }
+      guard kind == .followUp, case .match(let match) = notice.content else { throw mismatch(kind) }
       let model = try writer.followUp(match, officer: email)
       return try written(kind, model, to: email, name: nil)
     case .professional(let id):
@@ -30,7 +30,9 @@ struct MailComposer: Sendable {
       let model: Any
       switch kind {
       case .matchChild, .matchFamily, .matchAddress:
-        guard let match = notice.match, let party = match.parties.first(where: { $0.professionalId == id }) else {
+        guard case .match(let match) = notice.content,
+          let party = match.parties.first(where: { $0.professionalId == id })
+        else {
           throw mismatch(kind)
         }
         model = MatchMailModel(
@@ -40,7 +42,7 @@ struct MailComposer: Sendable {
           },
           regie: try writer.regie(match.regie, recipient: id))
       case .historical:
-        guard let historical = notice.historical, historical.recipient.professionalId == id else {
+        guard case .historical(let historical) = notice.content, historical.recipient.professionalId == id else {
           throw mismatch(kind)
         }
         model = HistoricalMailModel(
@@ -51,14 +53,21 @@ struct MailComposer: Sendable {
               registeredOn: DutchText.date($0.registeredOn), archivedOn: DutchText.date($0.archivedOn))
           })
       case .regie:
-        guard let regie = notice.regie, let party = regie.recipients.first(where: { $0.professionalId == id }) else {
+        guard case .regie(let regie) = notice.content,
+          let party = regie.recipients.first(where: { $0.professionalId == id })
+        else {
           throw mismatch(kind)
         }
         model = RegieMailModel(
           recipientName: professional.name, signal: DutchText.signal(party),
           regie: try writer.regie(regie.holder, recipient: id))
       case .expiryReminder, .expired:
-        guard let expiry = notice.expiry, expiry.recipient.professionalId == id else { throw mismatch(kind) }
+        let expiry: ExpiryNotice
+        switch notice.content {
+        case .expiryReminder(let notice), .expired(let notice): expiry = notice
+        case .match, .historical, .regie, .withdrawn: throw mismatch(kind)
+        }
+        guard expiry.recipient.professionalId == id else { throw mismatch(kind) }
         model = ExpiryMailModel(
           recipientName: professional.name, signal: DutchText.signal(expiry.recipient),
           endsOn: DutchText.date(expiry.endsOn))

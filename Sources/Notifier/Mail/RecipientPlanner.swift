@@ -12,38 +12,29 @@ import Registry
 /// - `notice.regie`: each listed professional.
 /// - `notice.withdrawn`: nobody; ``DeliveryQueue`` withdraws the queued e-mails that name its signals.
 struct RecipientPlanner: Sendable {
-  /// An event that names no recipients: its payload is missing.
-  struct MissingPayload: Error, CustomStringConvertible {
-    let type: NoticeEvent.EventType
-    var description: String { "a \(type.rawValue) event without its payload" }
-  }
-
   let registry: RegistrySnapshot
   let logger: Logger
 
   /// The e-mails `event` asks for, each recipient once.
-  func plan(_ event: NoticeEvent) throws -> [PlannedDelivery] {
+  func plan(_ event: NoticeEvent) -> [PlannedDelivery] {
     var planned: [PlannedDelivery] = []
-    switch event.type {
-    case .match:
-      guard let match = event.match else { throw MissingPayload(type: event.type) }
+    switch event.content {
+    case .match(let match):
       let kind = MailKind(match: match.kind)
       planned = match.parties.map { PlannedDelivery(recipient: .professional($0.professionalId), kind: kind) }
       planned += followUpOfficers(of: match, eventId: "\(event.eventId)").map {
         PlannedDelivery(recipient: $0, kind: .followUp)
       }
-    case .historical:
-      guard let historical = event.historical else { throw MissingPayload(type: event.type) }
+    case .historical(let historical):
       planned = [PlannedDelivery(recipient: .professional(historical.recipient.professionalId), kind: .historical)]
-    case .regie:
-      guard let regie = event.regie else { throw MissingPayload(type: event.type) }
+    case .regie(let regie):
       planned = regie.recipients.map { PlannedDelivery(recipient: .professional($0.professionalId), kind: .regie) }
-    case .expiryReminder, .expired:
-      guard let expiry = event.expiry else { throw MissingPayload(type: event.type) }
-      let kind: MailKind = event.type == .expired ? .expired : .expiryReminder
-      planned = [PlannedDelivery(recipient: .professional(expiry.recipient.professionalId), kind: kind)]
+    case .expiryReminder(let expiry):
+      planned = [PlannedDelivery(recipient: .professional(expiry.recipient.professionalId), kind: .expiryReminder)]
+    case .expired(let expiry):
+      planned = [PlannedDelivery(recipient: .professional(expiry.recipient.professionalId), kind: .expired)]
     case .withdrawn:
-      guard event.withdrawal != nil else { throw MissingPayload(type: event.type) }
+      break
     }
     var seen = Set<Recipient>()
     return planned.filter { seen.insert($0.recipient).inserted }

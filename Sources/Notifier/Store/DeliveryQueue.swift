@@ -22,7 +22,10 @@ struct DeliveryQueue: Sendable {
   func enqueue(
     _ items: [(event: NoticeEvent, deliveries: [PlannedDelivery])]
   ) async throws -> (queued: Int, withdrawn: Int) {
-    let withdrawals = items.flatMap { $0.event.withdrawal?.signalIds ?? [] }
+    let withdrawals = items.flatMap { item -> [UUID] in
+      guard case .withdrawn(let withdrawal) = item.event.content else { return [] }
+      return withdrawal.signalIds
+    }
     var eventIds: [UUID] = []
     var recipients: [String] = []
     var kinds: [String] = []

@@ -25,24 +25,19 @@ struct ProjectionApplier {
     if let previous = event.rekeying?.child, previous != event.childPseudonym {
       try await rename(child: previous.value, to: child)
     }
-    switch event.type {
-    case .registered:
-      guard let signal = event.registered else { return }
+    switch event.change {
+    case .registered(let signal):
       try await register(signal, child: child)
-    case .ended:
-      guard let ending = event.ended else { return }
+    case .ended(let ending):
       try await end(ending, child: child, on: CalendarDate(event.occurredAt))
-    case .expired:
-      guard let expiry = event.expired else { return }
+    case .expired(let expiry):
       try await archive(signalId: expiry.signalId, on: expiry.asOf)
-    case .purged:
-      guard let purge = event.purged else { return }
+    case .purged(let purge):
       try await connection.query("DELETE FROM retention_signals WHERE signal_id = \(purge.signalId)", logger: logger)
     case .childErased:
       try await connection.query("DELETE FROM retention_signals WHERE child_pseudonym = \(child)", logger: logger)
       try await connection.query("DELETE FROM retention_children WHERE child_pseudonym = \(child)", logger: logger)
-    case .childCorrected:
-      guard let correction = event.corrected else { return }
+    case .childCorrected(let correction):
       try await connection.query(
         """
         UPDATE retention_children SET birth_date = \(correction.birthDate.description)::date,

@@ -73,20 +73,13 @@ struct DueItem: Sendable, Hashable {
 
   /// The event to emit, evaluated at `asOf`, stamped `now`.
   func event(asOf: CalendarDate, at now: Date) -> SignalEvent {
-    var event = SignalEvent(eventId: eventId, type: .expired, occurredAt: now, childPseudonym: childPseudonym)
-    switch what {
-    case .reminder(let signalId, let endsOn):
-      event.type = .expiryReminder
-      event.reminder = SignalReminder(signalId: signalId, endsOn: endsOn)
-    case .expiry(let signalId):
-      event.expired = SignalExpiry(signalId: signalId, asOf: asOf)
-    case .purge(let signalId, let archivedOn):
-      event.type = .purged
-      event.purged = SignalPurge(signalId: signalId, archivedOn: archivedOn)
-    case .erasure:
-      event.type = .childErased
-      event.erased = ChildErasure(reason: .turned23)
-    }
-    return event
+    let change: SignalEvent.Change =
+      switch what {
+      case .reminder(let signalId, let endsOn): .expiryReminder(SignalReminder(signalId: signalId, endsOn: endsOn))
+      case .expiry(let signalId): .expired(SignalExpiry(signalId: signalId, asOf: asOf))
+      case .purge(let signalId, let archivedOn): .purged(SignalPurge(signalId: signalId, archivedOn: archivedOn))
+      case .erasure: .childErased(ChildErasure(reason: .turned23))
+      }
+    return SignalEvent(eventId: eventId, occurredAt: now, childPseudonym: childPseudonym, change: change)
   }
 }

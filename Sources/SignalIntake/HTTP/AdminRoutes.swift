@@ -36,7 +36,7 @@ struct AdminRoutes: Sendable {
       } catch {
         throw ProblemDetails(
           status: .unprocessableContent, detail: "publicKey is not an Ed25519 public key",
-          errors: [ValidationIssue(field: "publicKey", code: "publicKey.invalid", message: "\(error)")])
+          errors: [ValidationIssue(field: "publicKey", code: .publicKeyInvalid, message: "\(error)")])
       }
       return try await apply(RegistryEvent(body.organisation(id: id)))
     }
@@ -69,7 +69,7 @@ struct AdminRoutes: Sendable {
         status: .unprocessableContent, detail: "the id in the path is not valid",
         errors: [
           ValidationIssue(
-            field: "id", code: "id.invalid", message: "an id is 1 to 64 characters without control characters")
+            field: "id", code: .idInvalid, message: "an id is 1 to 64 characters without control characters")
         ])
     }
     return id
@@ -80,10 +80,10 @@ struct AdminRoutes: Sendable {
     let issues = texts.compactMap { field, value -> ValidationIssue? in
       guard let value else { return nil }
       if value.trimmingCharacters(in: .whitespaces).isEmpty {
-        return ValidationIssue(field: field, code: "required", message: "\(field) is empty")
+        return ValidationIssue(field: field, code: .required, message: "\(field) is empty")
       }
       if TextRules.hasControlCharacters(value) {
-        return ValidationIssue(field: field, code: "text.control", message: "\(field) contains a control character")
+        return ValidationIssue(field: field, code: .textControl, message: "\(field) contains a control character")
       }
       return nil
     }

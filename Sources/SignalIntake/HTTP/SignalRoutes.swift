@@ -58,8 +58,10 @@ struct SignalRoutes: Sendable {
             on: connection)[0]
         }
       }
-      let signalId = event.registered!.signalId.uuidString.lowercased()
-      return try .json(["signalId": signalId], status: .accepted)
+      guard case .registered(let registered) = event.change else {
+        preconditionFailure("SignalPublisher.register(_:now:on:) makes registrations only")
+      }
+      return try .json(["signalId": registered.signalId.uuidString.lowercased()], status: .accepted)
     }
   }
 

@@ -10,15 +10,17 @@ enum CommandDecoder {
   static func decode(_ value: [UInt8]) -> Result<SignalCommand, ValidationIssues> {
     var issues = ValidationIssues()
     guard !value.isEmpty else {
-      issues.add("value", "value.empty", "the record has no value; expected a CloudEvent in structured JSON mode")
+      issues.add(
+        "value", reading: .valueEmpty, "the record has no value; expected a CloudEvent in structured JSON mode")
       return .failure(issues)
     }
     guard value.count <= maximumBytes else {
-      issues.add("value", "value.tooLarge", "the record's value is \(value.count) bytes; at most \(maximumBytes)")
+      issues.add(
+        "value", reading: .valueTooLarge, "the record's value is \(value.count) bytes; at most \(maximumBytes)")
       return .failure(issues)
     }
     guard String(validating: value, as: UTF8.self) != nil else {
-      issues.add("value", "value.encoding", "the record's value is not UTF-8 text")
+      issues.add("value", reading: .valueEncoding, "the record's value is not UTF-8 text")
       return .failure(issues)
     }
     let command: SignalCommand
@@ -26,25 +28,27 @@ enum CommandDecoder {
       command = try EventCoding.decoder().decode(SignalCommand.self, from: Data(value))
     } catch {
       issues.add(
-        "value", "json.invalid",
+        "value", reading: .jsonInvalid,
         "the value is not a CloudEvent in structured JSON mode: \(DecodingFailure.describe(error))")
       return .failure(issues)
     }
     if command.specversion != "1.0" {
-      issues.add("specversion", "specversion", "specversion must be \"1.0\"")
+      issues.add("specversion", reading: .specversion, "specversion must be \"1.0\"")
     }
     if command.id.isEmpty || command.id.count > 128 || TextRules.hasControlCharacters(command.id) {
-      issues.add("id", "id.invalid", "id must be 1 to 128 characters without control characters, unique per source")
+      issues.add(
+        "id", reading: .idInvalid, "id must be 1 to 128 characters without control characters, unique per source")
     }
     if command.organisationId == nil || TextRules.hasControlCharacters(command.source) {
-      issues.add("source", "source.invalid", "source must be urn:vi:org:<organisationId>")
+      issues.add("source", reading: .sourceInvalid, "source must be urn:vi:org:<organisationId>")
     }
     if CommandType(rawValue: command.type) == nil {
       issues.add(
-        "type", "type.unknown", "type must be one of \(CommandType.allCases.map(\.rawValue).joined(separator: ", "))")
+        "type", reading: .typeUnknown,
+        "type must be one of \(CommandType.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     if let contentType = command.datacontenttype, contentType != "application/json" {
-      issues.add("datacontenttype", "datacontenttype", "datacontenttype must be application/json")
+      issues.add("datacontenttype", reading: .datacontenttype, "datacontenttype must be application/json")
     }
     return issues.isEmpty ? .success(command) : .failure(issues)
   }

@@ -32,7 +32,7 @@ struct IntakeDecider: Sendable {
     guard let organisation = validator.registry.organisations[organisationId] else {
       return reject([
         ValidationIssue(
-          field: "source", code: "organisation.unknown",
+          field: "source", code: .organisationUnknown,
           message: "organisation '\(organisationId)' is not registered; ask the region administrator")
       ])
     }

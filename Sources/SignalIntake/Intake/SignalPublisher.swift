@@ -44,11 +44,12 @@ struct SignalPublisher: Sendable {
     return zip(items, signalIds).map { item, signalId in
       let registration = item.registration
       return SignalEvent(
-        eventId: item.eventId, type: .registered, occurredAt: now, childPseudonym: registration.childPseudonym,
-        registered: SignalRegistration(
-          signalId: signalId, organisationId: registration.organisationId,
-          professionalId: registration.professionalId, reference: registration.reference,
-          informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn),
+        eventId: item.eventId, occurredAt: now, childPseudonym: registration.childPseudonym,
+        change: .registered(
+          SignalRegistration(
+            signalId: signalId, organisationId: registration.organisationId,
+            professionalId: registration.professionalId, reference: registration.reference,
+            informed: registration.informed, child: registration.child, registeredAt: now, endsOn: endsOn)),
         rekeying: registration.rekeying)
     }
   }
@@ -62,9 +63,10 @@ struct SignalPublisher: Sendable {
     }
     try await registrations.release(professionalId: ending.professionalId, child: ending.childPseudonym, on: connection)
     return SignalEvent(
-      eventId: eventId, type: .ended, occurredAt: now, childPseudonym: ending.childPseudonym,
-      ended: SignalEnding(
-        organisationId: ending.organisationId, professionalId: ending.professionalId, reason: ending.reason),
+      eventId: eventId, occurredAt: now, childPseudonym: ending.childPseudonym,
+      change: .ended(
+        SignalEnding(
+          organisationId: ending.organisationId, professionalId: ending.professionalId, reason: ending.reason)),
       rekeying: ending.rekeying)
   }
 

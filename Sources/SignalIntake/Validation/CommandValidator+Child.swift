@@ -21,14 +21,14 @@ extension CommandValidator {
   /// family name, birth date and gender (the *verwijsindex service number*).
   func checkChild(_ child: ChildIdentity?, into issues: inout ValidationIssues) -> CheckedIdentity? {
     guard let child else {
-      issues.add("child", "required", "child is required")
+      issues.add("child", .required, "child is required")
       return nil
     }
     var bsn: BSN?
     if let text = child.bsn {
       bsn = BSN(text)
       if bsn == nil {
-        issues.add("child.bsn", "bsn.invalid", "child.bsn must be 9 digits that pass the elfproef")
+        issues.add("child.bsn", .bsnInvalid, "child.bsn must be 9 digits that pass the elfproef")
       }
     }
     issues.checkText(child.familyName, field: "child.familyName")
@@ -36,19 +36,19 @@ extension CommandValidator {
     issues.checkText(child.address?.houseNumberAddition, field: "child.address.houseNumberAddition")
     let familyName = child.familyName?.nilIfBlank
     if familyName == nil {
-      issues.add("child.familyName", "required", "child.familyName is required")
+      issues.add("child.familyName", .required, "child.familyName is required")
     } else if familyName!.count > Self.maximumNameLength {
-      issues.add("child.familyName", "length", "child.familyName is longer than \(Self.maximumNameLength) characters")
+      issues.add("child.familyName", .length, "child.familyName is longer than \(Self.maximumNameLength) characters")
     }
     if let givenNames = child.givenNames, givenNames.count > Self.maximumNameLength {
-      issues.add("child.givenNames", "length", "child.givenNames is longer than \(Self.maximumNameLength) characters")
+      issues.add("child.givenNames", .length, "child.givenNames is longer than \(Self.maximumNameLength) characters")
     }
     let birthDate = checkBirthDate(child.birthDate, into: &issues)
     let gender = child.gender
     if gender == nil {
-      issues.add("child.gender", "required", "child.gender is required: M, V or O")
+      issues.add("child.gender", .required, "child.gender is required: M, V or O")
     } else if !Self.genders.contains(gender!) {
-      issues.add("child.gender", "enum", "child.gender must be M, V or O")
+      issues.add("child.gender", .enum, "child.gender must be M, V or O")
     }
     let parents = checkParents(child.parentBsns, child: bsn, into: &issues)
     checkAddress(child.address, into: &issues)
@@ -80,20 +80,20 @@ extension CommandValidator {
   /// A real date, not in the future, and the child younger than 23 on the signal's date (Europe/Amsterdam).
   private func checkBirthDate(_ text: String?, into issues: inout ValidationIssues) -> CalendarDate? {
     guard let text else {
-      issues.add("child.birthDate", "required", "child.birthDate is required (YYYY-MM-DD)")
+      issues.add("child.birthDate", .required, "child.birthDate is required (YYYY-MM-DD)")
       return nil
     }
     guard let date = CalendarDate(text) else {
-      issues.add("child.birthDate", "date.invalid", "child.birthDate must be a real date written YYYY-MM-DD")
+      issues.add("child.birthDate", .dateInvalid, "child.birthDate must be a real date written YYYY-MM-DD")
       return nil
     }
     let today = CalendarDate(now)
     if date > today {
-      issues.add("child.birthDate", "date.future", "child.birthDate lies in the future")
+      issues.add("child.birthDate", .dateFuture, "child.birthDate lies in the future")
       return nil
     }
     if date.age(on: today) >= Self.maximumAge {
-      issues.add("child.birthDate", "age.limit", "the young person is \(Self.maximumAge) or older")
+      issues.add("child.birthDate", .ageLimit, "the young person is \(Self.maximumAge) or older")
       return nil
     }
     return date
@@ -102,18 +102,18 @@ extension CommandValidator {
   private func checkParents(_ texts: [String]?, child: BSN?, into issues: inout ValidationIssues) -> [BSN]? {
     guard let texts else { return [] }
     if texts.count > Self.maximumParents {
-      issues.add("child.parentBsns", "length", "child.parentBsns has more than \(Self.maximumParents) entries")
+      issues.add("child.parentBsns", .length, "child.parentBsns has more than \(Self.maximumParents) entries")
       return nil
     }
     var parents: [BSN] = []
     for (index, text) in texts.enumerated() {
       guard let parent = BSN(text) else {
         issues.add(
-          "child.parentBsns[\(index)]", "bsn.invalid", "each parent BSN must be 9 digits that pass the elfproef")
+          "child.parentBsns[\(index)]", .bsnInvalid, "each parent BSN must be 9 digits that pass the elfproef")
         continue
       }
       if parent == child {
-        issues.add("child.parentBsns[\(index)]", "bsn.parent", "a parent BSN equals the child's BSN")
+        issues.add("child.parentBsns[\(index)]", .bsnParent, "a parent BSN equals the child's BSN")
       }
       parents.append(parent)
     }
@@ -124,13 +124,13 @@ extension CommandValidator {
     guard let address else { return }
     let postcode = address.postcode?.replacingOccurrences(of: " ", with: "").uppercased() ?? ""
     if postcode.range(of: #"^[1-9][0-9]{3}[A-Z]{2}$"#, options: .regularExpression) == nil {
-      issues.add("child.address.postcode", "postcode.invalid", "postcode must look like 1234AB")
+      issues.add("child.address.postcode", .postcodeInvalid, "postcode must look like 1234AB")
     }
     if (address.houseNumber ?? "").range(of: #"^[1-9][0-9]{0,4}$"#, options: .regularExpression) == nil {
-      issues.add("child.address.houseNumber", "houseNumber.invalid", "houseNumber must be a number from 1 to 99999")
+      issues.add("child.address.houseNumber", .houseNumberInvalid, "houseNumber must be a number from 1 to 99999")
     }
     if let addition = address.houseNumberAddition, addition.count > 10 {
-      issues.add("child.address.houseNumberAddition", "length", "houseNumberAddition is longer than 10 characters")
+      issues.add("child.address.houseNumberAddition", .length, "houseNumberAddition is longer than 10 characters")
     }
   }
 

@@ -13,11 +13,11 @@ extension CommandValidator {
 
   func checkInformed(_ text: String?, birthDate: CalendarDate?, into issues: inout ValidationIssues) -> Informed? {
     guard let text else {
-      issues.add("informed", "required", "informed is required: parents, child, parentsAndChild or withheld")
+      issues.add("informed", .required, "informed is required: parents, child, parentsAndChild or withheld")
       return nil
     }
     guard let informed = Informed(rawValue: text) else {
-      issues.add("informed", "enum", "informed must be one of parents, child, parentsAndChild, withheld")
+      issues.add("informed", .enum, "informed must be one of parents, child, parentsAndChild, withheld")
       return nil
     }
     if let birthDate {
@@ -25,7 +25,7 @@ extension CommandValidator {
       let allowed = Self.allowedInformed(age: age)
       if !allowed.contains(informed) {
         issues.add(
-          "informed", "informed.age",
+          "informed", .informedAge,
           "at age \(age) informed must be one of \(allowed.map(\.rawValue).sorted().joined(separator: ", "))")
       }
     }

@@ -24,16 +24,16 @@ struct CommandValidator: Sendable {
   func register(_ data: CommandData?, organisationId: String) -> Result<ValidRegistration, ValidationIssues> {
     var issues = ValidationIssues()
     guard let data else {
-      issues.add("data", "required", "the command has no data object")
+      issues.add("data", .required, "the command has no data object")
       return .failure(issues)
     }
     let professionalId = checkProfessional(data.professionalId, organisationId: organisationId, into: &issues)
     issues.checkText(data.reference, field: "reference")
     if let reference = data.reference, reference.count > Self.maximumReferenceLength {
-      issues.add("reference", "length", "reference is longer than \(Self.maximumReferenceLength) characters")
+      issues.add("reference", .length, "reference is longer than \(Self.maximumReferenceLength) characters")
     }
     if data.reason != nil {
-      issues.add("reason", "unexpected", "a register command has no reason; did you mean the end command?")
+      issues.add("reason", .unexpected, "a register command has no reason; did you mean the end command?")
     }
     let identity = checkChild(data.child, into: &issues)
     let informed = checkInformed(data.informed, birthDate: identity?.birthDate, into: &issues)
@@ -52,7 +52,7 @@ struct CommandValidator: Sendable {
   func end(_ data: CommandData?, organisationId: String) -> Result<ValidEnding, ValidationIssues> {
     var issues = ValidationIssues()
     guard let data else {
-      issues.add("data", "required", "the command has no data object")
+      issues.add("data", .required, "the command has no data object")
       return .failure(issues)
     }
     let professionalId = checkProfessional(data.professionalId, organisationId: organisationId, into: &issues)
@@ -61,10 +61,10 @@ struct CommandValidator: Sendable {
     if let text = data.reason {
       reason = EndReason(rawValue: text)
       if reason == nil {
-        issues.add("reason", "enum", "reason must be one of \(EndReason.allCases.map(\.rawValue))")
+        issues.add("reason", .enum, "reason must be one of \(EndReason.allCases.map(\.rawValue))")
       }
     } else {
-      issues.add("reason", "required", "reason is required: riskEnded or unjustified")
+      issues.add("reason", .required, "reason is required: riskEnded or unjustified")
     }
     guard issues.isEmpty, let professionalId, let identity, let reason else { return .failure(issues) }
     return .success(
@@ -79,31 +79,31 @@ struct CommandValidator: Sendable {
   ) -> String? {
     if let organisation = registry.organisations[organisationId] {
       if !organisation.active {
-        issues.add("source", "organisation.inactive", "organisation '\(organisationId)' is not active")
+        issues.add("source", .organisationInactive, "organisation '\(organisationId)' is not active")
       }
     } else {
-      issues.add("source", "organisation.unknown", "organisation '\(organisationId)' is not registered")
+      issues.add("source", .organisationUnknown, "organisation '\(organisationId)' is not registered")
     }
     guard let professionalId = professionalId?.nilIfBlank else {
-      issues.add("professionalId", "required", "professionalId is required")
+      issues.add("professionalId", .required, "professionalId is required")
       return nil
     }
     guard issues.checkText(professionalId, field: "professionalId") else { return nil }
     guard professionalId.count <= Self.maximumIdLength else {
-      issues.add("professionalId", "length", "professionalId is longer than \(Self.maximumIdLength) characters")
+      issues.add("professionalId", .length, "professionalId is longer than \(Self.maximumIdLength) characters")
       return nil
     }
     guard let professional = registry.professionals[professionalId] else {
-      issues.add("professionalId", "professional.unknown", "professional '\(professionalId)' is not registered")
+      issues.add("professionalId", .professionalUnknown, "professional '\(professionalId)' is not registered")
       return nil
     }
     if professional.organisationId != organisationId {
       issues.add(
-        "professionalId", "professional.organisation",
+        "professionalId", .professionalOrganisation,
         "professional '\(professionalId)' does not belong to organisation '\(organisationId)'")
     }
     if !professional.active {
-      issues.add("professionalId", "professional.inactive", "professional '\(professionalId)' is not active")
+      issues.add("professionalId", .professionalInactive, "professional '\(professionalId)' is not active")
     }
     return professionalId
   }

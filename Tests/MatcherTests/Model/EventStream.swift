@@ -54,24 +54,24 @@ struct EventStream {
     case 55..<67:
       let reason: EndReason = Bool.random(using: &random) ? .riskEnded : .unjustified
       return SignalEvent(
-        type: .ended, occurredAt: clock, childPseudonym: pseudonym,
-        ended: SignalEnding(organisationId: organisation, professionalId: professional, reason: reason))
+        occurredAt: clock, childPseudonym: pseudonym,
+        change: .ended(SignalEnding(organisationId: organisation, professionalId: professional, reason: reason)))
     case 67..<77:
       return SignalEvent(
-        type: .expired, occurredAt: clock, childPseudonym: pseudonym,
-        expired: SignalExpiry(signalId: id, asOf: CalendarDate(clock)))
+        occurredAt: clock, childPseudonym: pseudonym,
+        change: .expired(SignalExpiry(signalId: id, asOf: CalendarDate(clock))))
     case 77..<83:
       return SignalEvent(
-        type: .expiryReminder, occurredAt: clock, childPseudonym: pseudonym,
-        reminder: SignalReminder(signalId: id, endsOn: CalendarDate(clock)))
+        occurredAt: clock, childPseudonym: pseudonym,
+        change: .expiryReminder(SignalReminder(signalId: id, endsOn: CalendarDate(clock))))
     case 83..<97:
       return SignalEvent(
-        type: .purged, occurredAt: clock, childPseudonym: pseudonym,
-        purged: SignalPurge(signalId: id, archivedOn: CalendarDate(clock)))
+        occurredAt: clock, childPseudonym: pseudonym,
+        change: .purged(SignalPurge(signalId: id, archivedOn: CalendarDate(clock))))
     default:
       let reason = ChildErasure.Reason.allCases.randomElement(using: &random)!
       return SignalEvent(
-        type: .childErased, occurredAt: clock, childPseudonym: pseudonym, erased: ChildErasure(reason: reason))
+        occurredAt: clock, childPseudonym: pseudonym, change: .childErased(ChildErasure(reason: reason)))
     }
   }
 
@@ -88,13 +88,14 @@ struct EventStream {
     registered.append((id, child, professional.id, professional.organisation))
     let parents = Int.random(in: 0..<4, using: &random) == 0 ? [] : parentsOf[child]!
     return SignalEvent(
-      type: .registered, occurredAt: clock, childPseudonym: Pseudonym(value: child),
-      registered: SignalRegistration(
-        signalId: id, organisationId: professional.organisation, professionalId: professional.id,
-        reference: "ref-\(id.uuidString.prefix(6))", informed: .parents,
-        child: ChildRecord(
-          initials: "K. \(child)", birthDate: CalendarDate("2014-03-01")!, gender: "V",
-          parentPseudonyms: parents.map { Pseudonym(value: $0) }),
-        registeredAt: clock, endsOn: CalendarDate("2028-03-01")!))
+      occurredAt: clock, childPseudonym: Pseudonym(value: child),
+      change: .registered(
+        SignalRegistration(
+          signalId: id, organisationId: professional.organisation, professionalId: professional.id,
+          reference: "ref-\(id.uuidString.prefix(6))", informed: .parents,
+          child: ChildRecord(
+            initials: "K. \(child)", birthDate: CalendarDate("2014-03-01")!, gender: "V",
+            parentPseudonyms: parents.map { Pseudonym(value: $0) }),
+          registeredAt: clock, endsOn: CalendarDate("2028-03-01")!)))
   }
 }

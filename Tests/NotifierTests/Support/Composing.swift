@@ -13,7 +13,7 @@ struct Composing {
 
   /// Recipient key → e-mail.
   func mails(_ event: NoticeEvent) throws -> [String: Notice] {
-    let planned = try RecipientPlanner(registry: registry, logger: .init(label: "test")).plan(event)
+    let planned = RecipientPlanner(registry: registry, logger: .init(label: "test")).plan(event)
     var mails: [String: Notice] = [:]
     for delivery in planned {
       mails[delivery.recipient.key] = try MailComposer(templates: templates).compose(

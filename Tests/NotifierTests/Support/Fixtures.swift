@@ -91,35 +91,39 @@ struct Fixtures {
   func match(_ kind: MatchNotice.Kind = .child, codes: [String] = ["0363"], number: Int = 1) -> NoticeEvent {
     let parties = [annaSignal, bramSignal(sibling: kind != .child)]
     return NoticeEvent(
-      eventId: StableID.make("match", id, "\(kind)", "\(number)"), type: .match, occurredAt: Date(),
-      match: MatchNotice(
-        matchId: StableID.make("m", id, "\(number)"), kind: kind, parties: parties,
-        regie: RegieHolder(organisationId: jgz, professionalId: bram), municipalityCodes: codes))
+      eventId: StableID.make("match", id, "\(kind)", "\(number)"), occurredAt: Date(),
+      content: .match(
+        MatchNotice(
+          matchId: StableID.make("m", id, "\(number)"), kind: kind, parties: parties,
+          regie: RegieHolder(organisationId: jgz, professionalId: bram), municipalityCodes: codes)))
   }
 
   var historical: NoticeEvent {
     NoticeEvent(
-      eventId: StableID.make("historical", id), type: .historical, occurredAt: Date(),
-      historical: HistoricalNotice(
-        recipient: annaSignal,
-        archived: [
-          ArchivedInvolvement(
-            signalId: StableID.make("old", id), organisationId: care, professionalId: carla,
-            registeredOn: CalendarDate("2020-02-03")!, archivedOn: CalendarDate("2022-02-03")!)
-        ]))
+      eventId: StableID.make("historical", id), occurredAt: Date(),
+      content: .historical(
+        HistoricalNotice(
+          recipient: annaSignal,
+          archived: [
+            ArchivedInvolvement(
+              signalId: StableID.make("old", id), organisationId: care, professionalId: carla,
+              registeredOn: CalendarDate("2020-02-03")!, archivedOn: CalendarDate("2022-02-03")!)
+          ])))
   }
 
   var regie: NoticeEvent {
     NoticeEvent(
-      eventId: StableID.make("regie", id), type: .regie, occurredAt: Date(),
-      regie: RegieNotice(
-        recipients: [annaSignal, bramSignal(), carlaSignal],
-        holder: RegieHolder(organisationId: care, professionalId: carla)))
+      eventId: StableID.make("regie", id), occurredAt: Date(),
+      content: .regie(
+        RegieNotice(
+          recipients: [annaSignal, bramSignal(), carlaSignal],
+          holder: RegieHolder(organisationId: care, professionalId: carla))))
   }
 
   func expiry(_ type: NoticeEvent.EventType) -> NoticeEvent {
-    NoticeEvent(
-      eventId: StableID.make("expiry", id, type.rawValue), type: type, occurredAt: Date(),
-      expiry: ExpiryNotice(recipient: annaSignal, endsOn: CalendarDate("2027-05-01")!))
+    let notice = ExpiryNotice(recipient: annaSignal, endsOn: CalendarDate("2027-05-01")!)
+    return NoticeEvent(
+      eventId: StableID.make("expiry", id, type.rawValue), occurredAt: Date(),
+      content: type == .expired ? .expired(notice) : .expiryReminder(notice))
   }
 }

@@ -44,7 +44,7 @@ struct Harness: Sendable {
   @discardableResult
   func enqueue(_ events: [NoticeEvent]) async throws -> Int {
     let planner = RecipientPlanner(registry: registry.current, logger: NotifierDatabase.logger)
-    return try await queue.enqueue(try events.map { ($0, try planner.plan($0)) }).queued
+    return try await queue.enqueue(events.map { ($0, planner.plan($0)) }).queued
   }
 
   /// Sends until nothing is due; returns the steps taken.

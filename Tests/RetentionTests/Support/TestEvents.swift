@@ -9,29 +9,29 @@ enum TestEvents {
     endsOn: CalendarDate? = nil
   ) -> SignalEvent {
     SignalEvent(
-      type: .registered, occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
-      registered: SignalRegistration(
-        signalId: signalId, organisationId: "org-\(professional)", professionalId: professional, reference: nil,
-        informed: .parents,
-        child: ChildRecord(initials: "K. Kind", birthDate: birthDate, gender: "O", parentPseudonyms: []),
-        registeredAt: day.noon, endsOn: endsOn ?? day.adding(years: 2)))
+      occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
+      change: .registered(
+        SignalRegistration(
+          signalId: signalId, organisationId: "org-\(professional)", professionalId: professional, reference: nil,
+          informed: .parents,
+          child: ChildRecord(initials: "K. Kind", birthDate: birthDate, gender: "O", parentPseudonyms: []),
+          registeredAt: day.noon, endsOn: endsOn ?? day.adding(years: 2))))
   }
 
   static func end(child: String, professional: String, reason: EndReason, on day: CalendarDate) -> SignalEvent {
     SignalEvent(
-      type: .ended, occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
-      ended: SignalEnding(organisationId: "org-\(professional)", professionalId: professional, reason: reason))
+      occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
+      change: .ended(SignalEnding(organisationId: "org-\(professional)", professionalId: professional, reason: reason)))
   }
 
   static func correct(child: String, birthDate: CalendarDate, on day: CalendarDate) -> SignalEvent {
     SignalEvent(
-      type: .childCorrected, occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
-      corrected: ChildCorrection(initials: "K. Kind", birthDate: birthDate, gender: "O"))
+      occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
+      change: .childCorrected(ChildCorrection(initials: "K. Kind", birthDate: birthDate, gender: "O")))
   }
 
   static func erase(child: String, reason: ChildErasure.Reason, on day: CalendarDate) -> SignalEvent {
     SignalEvent(
-      type: .childErased, occurredAt: day.noon, childPseudonym: Pseudonym(value: child),
-      erased: ChildErasure(reason: reason))
+      occurredAt: day.noon, childPseudonym: Pseudonym(value: child), change: .childErased(ChildErasure(reason: reason)))
   }
 }

@@ -63,14 +63,15 @@ struct ScaleOutPopulation {
     let now = Date()
     return try signals.map { signal in
       let event = SignalEvent(
-        type: .registered, occurredAt: now, childPseudonym: Pseudonym(value: "child-\(signal.child)"),
-        registered: SignalRegistration(
-          signalId: signal.id, organisationId: "o\(signal.organisation)", professionalId: "p\(signal.professional)",
-          reference: nil, informed: .withheld,
-          child: ChildRecord(
-            initials: "K. Kind", birthDate: CalendarDate("2015-06-01")!, gender: "O",
-            parentPseudonyms: (parents[signal.child] ?? []).map { Pseudonym(value: $0) }),
-          registeredAt: now, endsOn: CalendarDate("2030-06-01")!))
+        occurredAt: now, childPseudonym: Pseudonym(value: "child-\(signal.child)"),
+        change: .registered(
+          SignalRegistration(
+            signalId: signal.id, organisationId: "o\(signal.organisation)", professionalId: "p\(signal.professional)",
+            reference: nil, informed: .withheld,
+            child: ChildRecord(
+              initials: "K. Kind", birthDate: CalendarDate("2015-06-01")!, gender: "O",
+              parentPseudonyms: (parents[signal.child] ?? []).map { Pseudonym(value: $0) }),
+            registeredAt: now, endsOn: CalendarDate("2030-06-01")!)))
       return KafkaProducerMessage(
         topic: topic, key: "child-\(signal.child)", value: try EventCoding.encode(event))
     }
