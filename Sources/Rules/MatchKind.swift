@@ -1,6 +1,6 @@
 /// What two matched signals share (DOMAIN ), in order of precedence: a pair that is both
 /// a family and an address match is a family match.
-public enum MatchKind: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum MatchKind: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
   /// Both signals are on the same child.
   case child
   /// The signals are on different children who share a parent.

@@ -1,7 +1,7 @@
 /// Where a signal is in its life (DOMAIN R-5): active for at most two years, then archived for five, then gone.
 ///
 /// A signal that is deleted (unjustified, purged, its child erased) has no status: it has no row.
-public enum SignalStatus: String, Sendable, Hashable, CaseIterable {
+public enum SignalStatus: String, Sendable, Hashable, CaseIterable, Codable {
   /// The signal takes part in matching until it ends or expires.
   case active
   /// The signal ended with the risk ended, or expired; it is shown as historical involvement until it is

@@ -117,13 +117,13 @@ struct APIContractTests {
   @Test("GET /v1/signals")
   func ownSignals() throws {
     let match = OwnMatch(
-      matchId: ResourceID(UUID()), kind: "family", concerns: .otherChildOfFamily, since: Date(), endedAt: Date(),
+      matchId: ResourceID(UUID()), kind: .family, concerns: .otherChildOfFamily, since: Date(), endedAt: Date(),
       regie: RegieView(organisationId: "org-a", professionalId: "prof-a", reader: "prof-a", in: Self.registry),
       other: PartyContact(professionalId: "prof-a", organisationId: "org-a", in: Self.registry))
     let signal = OwnSignal(
       signalId: ResourceID(UUID()), reference: "R",
       child: OwnSignal.Child(initials: "I", birthDate: Self.day, gender: "M"),
-      informed: "parentsAndChild", status: "archived", archiveReason: "riskEnded", registeredAt: Date(),
+      informed: .parentsAndChild, status: .archived, archiveReason: .riskEnded, registeredAt: Date(),
       endsOn: Self.day,
       archivedAt: Date(), matches: [match])
     try Self.expectDocumented(
@@ -146,13 +146,13 @@ struct APIContractTests {
       signals: [
         InspectedSignal(
           signalId: ResourceID(UUID()), by: Self.party, reference: "R",
-          child: OwnSignal.Child(initials: "I", birthDate: Self.day, gender: "V"), informed: "withheld",
-          municipality: "0363", status: "archived", archiveReason: "expired", registeredAt: Date(), endsOn: Self.day,
+          child: OwnSignal.Child(initials: "I", birthDate: Self.day, gender: "V"), informed: .withheld,
+          municipality: "0363", status: .archived, archiveReason: .expired, registeredAt: Date(), endsOn: Self.day,
           archivedAt: Date())
       ],
       matches: [
         InspectedMatch(
-          matchId: ResourceID(UUID()), kind: "address", since: Date(), endedAt: Date(),
+          matchId: ResourceID(UUID()), kind: .address, since: Date(), endedAt: Date(),
           parties: [
             InspectedMatch.Party(signalId: ResourceID(UUID()), by: Self.party, otherChild: false),
             InspectedMatch.Party(signalId: nil, by: nil, otherChild: true),

@@ -48,3 +48,36 @@ struct PostgresTextEnumTests {
     }
   }
 }
+
+/// `date` columns as ``CalendarDate``, in PostgreSQL's binary format, against PostgreSQL's own reading of them.
+@Suite("Dates in date columns (CalendarDate)", .tags(.integration), .localStack)
+struct CalendarDatePostgresTests {
+  @Test("every day of nine years, leap days and century years included, reads as PostgreSQL writes it")
+  func readsEveryDay() async throws {
+    try await TestDatabase.withClient(database: "vi_test") { client in
+      let rows = try await client.query(
+        """
+        SELECT d::date, d::date::text FROM generate_series('1896-02-27'::date, '1904-03-02'::date, '1 day') AS d
+        UNION ALL
+        SELECT d::date, d::date::text FROM generate_series('1999-12-25'::date, '2001-01-05'::date, '1 day') AS d
+        """, logger: PostgresTextEnumTests.logger)
+      var days = 0
+      for try await (date, text) in rows.decode((CalendarDate, String).self) {
+        #expect(CalendarDate(text) == date, "PostgreSQL's \(text)")
+        days += 1
+      }
+      #expect(days == 2926 + 378)
+    }
+  }
+
+  @Test("a bound date is the day PostgreSQL stores, 29 February included")
+  func writesTheDay() async throws {
+    try await TestDatabase.withClient(database: "vi_test") { client in
+      for text in ["2000-01-01", "1999-12-31", "2024-02-29", "1900-03-01", "2100-02-28", "1970-01-01"] {
+        let date = try #require(CalendarDate(text))
+        let rows = try await client.query("SELECT \(date)::text", logger: PostgresTextEnumTests.logger)
+        for try await stored in rows.decode(String.self) { #expect(stored == text) }
+      }
+    }
+  }
+}

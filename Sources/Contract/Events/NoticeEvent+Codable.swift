@@ -20,14 +20,7 @@ extension NoticeEvent: Codable {
     occurredAt = try container.decode(Date.self, forKey: .occurredAt)
     let type = try container.decode(EventType.self, forKey: .type)
     func payload<Payload: Decodable>(_ key: CodingKeys) throws -> Payload {
-      guard container.contains(key) else {
-        throw DecodingError.keyNotFound(
-          key,
-          DecodingError.Context(
-            codingPath: container.codingPath,
-            debugDescription: "A \(type.rawValue) event carries its payload in '\(key.stringValue)'"))
-      }
-      return try container.decode(Payload.self, forKey: key)
+      try container.decodePayload(forKey: key, of: type.rawValue)
     }
     content =
       switch type {

@@ -26,14 +26,7 @@ extension SignalEvent: Codable {
     rekeying = try container.decodeIfPresent(Rekeying.self, forKey: .rekeying)
     let type = try container.decode(EventType.self, forKey: .type)
     func payload<Payload: Decodable>(_ key: CodingKeys) throws -> Payload {
-      guard container.contains(key) else {
-        throw DecodingError.keyNotFound(
-          key,
-          DecodingError.Context(
-            codingPath: container.codingPath,
-            debugDescription: "A \(type.rawValue) event carries its payload in '\(key.stringValue)'"))
-      }
-      return try container.decode(Payload.self, forKey: key)
+      try container.decodePayload(forKey: key, of: type.rawValue)
     }
     change =
       switch type {

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import Rules
 
 extension ChildInspection {
   /// The copy (*afschrift*): the inspection as a printable document in Dutch, plain text with lines of at most
@@ -65,7 +66,7 @@ extension ChildInspection {
     for (index, match) in matches.enumerated() {
       let parties = match.parties.map { party in
         party.by.map(Self.party)
-          ?? (match.kind == "address" ? "een ander kind op hetzelfde adres" : "een ander kind uit het gezin")
+          ?? (match.kind == .address ? "een ander kind op hetzelfde adres" : "een ander kind uit het gezin")
       }
       lines += [
         "   \(index + 1). \(Self.kind(match.kind)) sinds \(Self.instant(match.since))"
@@ -104,21 +105,21 @@ extension ChildInspection {
   }
 
   private static func status(_ signal: InspectedSignal) -> String {
-    guard signal.status == "archived" else { return "actief" }
+    guard signal.status == .archived else { return "actief" }
     let reason =
       switch signal.archiveReason {
-      case "riskEnded": "zorg beëindigd"
-      case "expired": "termijn verlopen"
-      default: "beëindigd"
+      case .riskEnded: "zorg beëindigd"
+      case .expired: "termijn verlopen"
+      case nil: "beëindigd"
       }
     return "gearchiveerd (\(reason))" + (signal.archivedAt.map { " op \(instant($0))" } ?? "")
   }
 
-  private static func kind(_ kind: String) -> String {
+  private static func kind(_ kind: MatchKind) -> String {
     switch kind {
-    case "family": "Gezinsmatch"
-    case "address": "Adresmatch"
-    default: "Match op het kind"
+    case .child: "Match op het kind"
+    case .family: "Gezinsmatch"
+    case .address: "Adresmatch"
     }
   }
 
@@ -130,12 +131,12 @@ extension ChildInspection {
     }
   }
 
-  private static func informed(_ informed: String) -> String {
+  private static func informed(_ informed: Informed) -> String {
     switch informed {
-    case "parents": "de ouders"
-    case "child": "de jongere"
-    case "parentsAndChild": "de ouders en de jongere"
-    default: "niet, in het belang van de jongere"
+    case .parents: "de ouders"
+    case .child: "de jongere"
+    case .parentsAndChild: "de ouders en de jongere"
+    case .withheld: "niet, in het belang van de jongere"
     }
   }
 

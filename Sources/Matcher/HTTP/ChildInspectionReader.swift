@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import PostgresNIO
 import Registry
+import Rules
+import ServiceKit
 
 /// Reads everything stored about one child, on one connection (call it in a repeatable-read transaction, so that
 /// the parts agree with each other).
@@ -49,17 +51,17 @@ struct ChildInspectionReader: Sendable {
   ) async throws -> InspectedChild? {
     let rows = try await connection.query(
       """
-      SELECT c.initials, c.birth_date::text, c.gender, c.municipality, c.first_signalled_at, c.corrected_at,
+      SELECT c.initials, c.birth_date, c.gender, c.municipality, c.first_signalled_at, c.corrected_at,
         c.address_pseudonym IS NOT NULL,
         (SELECT count(*)::int FROM child_parents p WHERE p.child_pseudonym = c.child_pseudonym)
       FROM children c JOIN UNNEST(\(pseudonyms)::text[]) WITH ORDINALITY AS k(p, n) ON c.child_pseudonym = k.p
       ORDER BY k.n LIMIT 1
       """, logger: logger)
     for try await (initials, birthDate, gender, municipality, first, corrected, address, parents) in rows.decode(
-      (String, String, String, String, Date, Date?, Bool, Int).self)
+      (String, CalendarDate, String, String, Date, Date?, Bool, Int).self)
     {
       return InspectedChild(
-        initials: initials, birthDate: try OwnSignalsReader.date(birthDate), gender: gender,
+        initials: initials, birthDate: birthDate, gender: gender,
         municipality: municipality, municipalityName: registry.municipalities[municipality]?.name,
         firstSignalledAt: first, correctedAt: corrected, addressKnown: address, parentsKnown: parents)
     }
@@ -88,27 +90,22 @@ struct ChildInspectionReader: Sendable {
   ) async throws -> [InspectedSignal] {
     let rows = try await connection.query(
       """
-      SELECT signal_id, organisation_id, professional_id, reference, child_initials, child_birth_date::text,
-        child_gender, informed, municipality, status, archive_reason, registered_at, ends_on::text, archived_at
-      FROM signals WHERE child_pseudonym = ANY(\(pseudonyms)::text[])
+      SELECT \(unescaped: StoredSignal.columns) FROM signals WHERE child_pseudonym = ANY(\(pseudonyms)::text[])
       ORDER BY registered_at, signal_id
       """, logger: logger)
     var signals: [InspectedSignal] = []
-    for try await row in rows.decode(
-      (
-        UUID, String, String, String?, String, String, String, String, String, String, String?, Date, String, Date?
-      ).self)
-    {
-      let (id, organisation, professional, reference, initials, birthDate, gender, informed) =
-        (row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)
+    for stored in try await StoredSignal.read(rows) {
       signals.append(
         InspectedSignal(
-          signalId: ResourceID(id),
-          by: InspectedParty(organisationId: organisation, professionalId: professional, in: registry),
-          reference: reference,
-          child: OwnSignal.Child(initials: initials, birthDate: try OwnSignalsReader.date(birthDate), gender: gender),
-          informed: informed, municipality: row.8, status: row.9, archiveReason: row.10, registeredAt: row.11,
-          endsOn: try OwnSignalsReader.date(row.12), archivedAt: row.13))
+          signalId: ResourceID(stored.signalId),
+          by: InspectedParty(
+            organisationId: stored.organisationId, professionalId: stored.professionalId, in: registry),
+          reference: stored.reference,
+          child: OwnSignal.Child(
+            initials: stored.childInitials, birthDate: stored.childBirthDate, gender: stored.childGender),
+          informed: stored.informed, municipality: stored.municipality, status: stored.status,
+          archiveReason: stored.archiveReason, registeredAt: stored.registeredAt, endsOn: stored.endsOn,
+          archivedAt: stored.archivedAt))
     }
     return signals
   }
@@ -134,7 +131,7 @@ struct ChildInspectionReader: Sendable {
       """, logger: logger)
     var matches: [InspectedMatch] = []
     for try await row in rows.decode(
-      (UUID, String, Date, Date?, String?, UUID, Bool, String, String, UUID, Bool, String, String).self)
+      (UUID, MatchKind, Date, Date?, String?, UUID, Bool, String, String, UUID, Bool, String, String).self)
     {
       func party(_ signal: UUID, own: Bool, organisation: String, professional: String) -> InspectedMatch.Party {
         guard own else { return InspectedMatch.Party(signalId: nil, by: nil, otherChild: true) }

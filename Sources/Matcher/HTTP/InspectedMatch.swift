@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// A match one of the child's signals is part of. In a family or address match the other signal is about another
 /// child: of that side the inspection says only that it is another child, nothing about it or its professional.
@@ -15,7 +16,7 @@ struct InspectedMatch: Encodable, Sendable, Hashable {
 
   var matchId: ResourceID
   /// `child`, `family` or `address`.
-  var kind: String
+  var kind: MatchKind
   var since: Date
   var endedAt: Date?
   var parties: [Party]

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import Rules
 
 /// A signal on the child, active or archived: who made it, since when, until when.
 struct InspectedSignal: Encodable, Sendable, Hashable {
@@ -9,12 +10,12 @@ struct InspectedSignal: Encodable, Sendable, Hashable {
   var reference: String?
   /// The child as this signal describes it.
   var child: OwnSignal.Child
-  var informed: String
+  var informed: Informed
   var municipality: String
   /// `active` or `archived`.
-  var status: String
+  var status: SignalStatus
   /// `riskEnded` or `expired`.
-  var archiveReason: String?
+  var archiveReason: ArchiveReason?
   var registeredAt: Date
   var endsOn: CalendarDate
   var archivedAt: Date?

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// A match on one of the reader's signals.
 struct OwnMatch: Encodable, Sendable, Hashable {
@@ -14,7 +15,7 @@ struct OwnMatch: Encodable, Sendable, Hashable {
 
   var matchId: ResourceID
   /// `child`, `family` or `address`.
-  var kind: String
+  var kind: MatchKind
   var concerns: Concerns
   /// When the match was made.
   var since: Date
@@ -26,11 +27,11 @@ struct OwnMatch: Encodable, Sendable, Hashable {
   var other: PartyContact
 
   /// What `kind` means for the other signal.
-  static func concerns(_ kind: String) -> Concerns {
+  static func concerns(_ kind: MatchKind) -> Concerns {
     switch kind {
-    case "family": .otherChildOfFamily
-    case "address": .otherChildAtAddress
-    default: .sameChild
+    case .child: .sameChild
+    case .family: .otherChildOfFamily
+    case .address: .otherChildAtAddress
     }
   }
 }

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import Rules
 
 /// One of the reader's own signals, with its matches.
 struct OwnSignal: Encodable, Sendable, Hashable {
@@ -14,11 +15,11 @@ struct OwnSignal: Encodable, Sendable, Hashable {
   /// The reader's own reference (their client number), as they sent it.
   var reference: String?
   var child: Child
-  var informed: String
+  var informed: Informed
   /// `active` or `archived`.
-  var status: String
+  var status: SignalStatus
   /// Why it was archived: `riskEnded` or `expired`.
-  var archiveReason: String?
+  var archiveReason: ArchiveReason?
   var registeredAt: Date
   /// The day it ends (or ended) at the latest.
   var endsOn: CalendarDate

@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import PostgresNIO
 import Registry
+import Rules
+import ServiceKit
 
 /// Reads a professional's own signals (active and archived) and their matches: only signals the professional made
 /// under their organisation, and of the other side of each match only who to contact.
@@ -22,21 +24,18 @@ struct OwnSignalsReader: Sendable {
     var rows: [Row] = []
     let signals = try await connection.query(
       """
-      SELECT signal_id, child_pseudonym, reference, child_initials, child_birth_date::text, child_gender, informed,
-        status, archive_reason, registered_at, ends_on::text, archived_at
-      FROM signals WHERE professional_id = \(professional.id) AND organisation_id = \(professional.organisationId)
+      SELECT \(unescaped: StoredSignal.columns) FROM signals
+      WHERE professional_id = \(professional.id) AND organisation_id = \(professional.organisationId)
       ORDER BY registered_at, signal_id
       """, logger: logger)
-    for try await (id, child, reference, initials, birthDate, gender, informed, status, reason, at, endsOn, archived)
-      in signals.decode(
-        (UUID, String, String?, String, String, String, String, String, String?, Date, String, Date?).self)
-    {
+    for stored in try await StoredSignal.read(signals) {
       let signal = OwnSignal(
-        signalId: ResourceID(id), reference: reference,
-        child: OwnSignal.Child(initials: initials, birthDate: try Self.date(birthDate), gender: gender),
-        informed: informed, status: status, archiveReason: reason, registeredAt: at, endsOn: try Self.date(endsOn),
-        archivedAt: archived, matches: [])
-      rows.append(Row(signal: signal, childPseudonym: Pseudonym(value: child)))
+        signalId: ResourceID(stored.signalId), reference: stored.reference,
+        child: OwnSignal.Child(
+          initials: stored.childInitials, birthDate: stored.childBirthDate, gender: stored.childGender),
+        informed: stored.informed, status: stored.status, archiveReason: stored.archiveReason,
+        registeredAt: stored.registeredAt, endsOn: stored.endsOn, archivedAt: stored.archivedAt, matches: [])
+      rows.append(Row(signal: signal, childPseudonym: Pseudonym(value: stored.childPseudonym)))
     }
     let matches = try await self.matches(of: professional, registry: registry, on: connection)
     for index in rows.indices {
@@ -67,7 +66,7 @@ struct OwnSignalsReader: Sendable {
       """, logger: logger)
     var matches: [UUID: [OwnMatch]] = [:]
     for try await (signalId, matchId, kind, since, ended, regieOrganisation, regieProfessional, organisation, other)
-      in rows.decode((UUID, UUID, String, Date, Date?, String?, String?, String, String).self)
+      in rows.decode((UUID, UUID, MatchKind, Date, Date?, String?, String?, String, String).self)
     {
       var regie: RegieView?
       if let regieOrganisation, let regieProfessional {
@@ -82,11 +81,5 @@ struct OwnSignalsReader: Sendable {
           other: PartyContact(professionalId: other, organisationId: organisation, in: registry)))
     }
     return matches
-  }
-
-  /// A `date` column read as text.
-  static func date(_ text: String) throws -> CalendarDate {
-    guard let date = CalendarDate(text) else { throw StoredDataError.notADate(text) }
-    return date
   }
 }

@@ -1,11 +1,12 @@
 import Contract
 import Foundation
 import KafkaClient
+import ServiceKit
 
 /// One lifecycle event that falls due: what, about whom, since when.
 struct DueItem: Sendable, Hashable {
   /// What falls due, in the order items of one day are emitted.
-  enum Kind: String, Sendable, CaseIterable, Comparable {
+  enum Kind: String, Sendable, CaseIterable, Comparable, PostgresTextEnum {
     /// The signal ends in the configured number of days.
     case reminder
     /// The signal reaches the end of its two years.

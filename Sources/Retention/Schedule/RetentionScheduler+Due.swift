@@ -3,6 +3,7 @@ import Foundation
 import KafkaClient
 import PostgresNIO
 import Rules
+import ServiceKit
 
 extension RetentionScheduler {
   /// Everything due at `asOf` that was not decided before, oldest first (then reminder, expiry, purge, erasure,
@@ -19,7 +20,7 @@ extension RetentionScheduler {
     let day = asOf.description
     let rows = try await connection.query(
       """
-      SELECT d.kind, d.signal_id, d.child_pseudonym, d.due_on::text, d.about::text FROM (
+      SELECT d.kind, d.signal_id, d.child_pseudonym, d.due_on, d.about FROM (
         SELECT 'reminder' AS kind, 0 AS rank, s.signal_id, s.child_pseudonym,
           s.ends_on - \(reminderDays)::int AS due_on, s.ends_on AS about
         FROM retention_signals s
@@ -47,19 +48,22 @@ extension RetentionScheduler {
       LIMIT \(limit)
       """, logger: logger)
     var items: [DueItem] = []
-    for try await (kind, signalId, child, dueOn, about) in rows.decode((String, UUID?, String, String, String).self) {
+    for try await (kind, signalId, child, dueOn, about) in rows.decode(
+      (DueItem.Kind, UUID?, String, CalendarDate, CalendarDate).self)
+    {
       guard let item = Self.item(kind: kind, signalId: signalId, child: child, dueOn: dueOn, about: about) else {
-        throw RetentionError.unreadableDueItem(kind: kind, subject: signalId?.uuidString ?? child)
+        throw RetentionError.unreadableDueItem(kind: kind.rawValue, subject: signalId?.uuidString ?? child)
       }
       items.append(item)
     }
     return items
   }
 
-  private static func item(kind: String, signalId: UUID?, child: String, dueOn: String, about: String) -> DueItem? {
-    guard let dueOn = CalendarDate(dueOn), let about = CalendarDate(about) else { return nil }
+  private static func item(
+    kind: DueItem.Kind, signalId: UUID?, child: String, dueOn: CalendarDate, about: CalendarDate
+  ) -> DueItem? {
     let what: DueItem.What
-    switch (DueItem.Kind(rawValue: kind), signalId) {
+    switch (kind, signalId) {
     case (.reminder, .some(let signalId)): what = .reminder(signalId: signalId, endsOn: about)
     case (.expiry, .some(let signalId)): what = .expiry(signalId: signalId)
     case (.purge, .some(let signalId)): what = .purge(signalId: signalId, archivedOn: about)
