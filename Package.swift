@@ -205,7 +205,7 @@ let package = Package(
     .testTarget(
       name: "KafkaClientTests",
       dependencies: [
-        "TestTags", "KafkaClient", "CRdkafka",
+        "TestTags", "TestSupport", "KafkaClient", "CRdkafka",
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
       swiftSettings: swiftSettings

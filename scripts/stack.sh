@@ -2,7 +2,9 @@
 # Runs the local development/test stack; every server listens on 127.0.0.1 only:
 #   PostgreSQL  a private cluster in $VI_STATE_DIR/postgres, port $VI_PG_PORT (55432); the role vi (password vi)
 #               owns the databases vi_intake, vi_matcher, vi_notifier, vi_retention and vi_test
-#   Kafka       the Tansu broker from the venv, in-memory storage, port $VI_KAFKA_PORT (9092)
+#   Kafka       the Tansu broker from the venv, port $VI_KAFKA_PORT (9092). VI_KAFKA_STORAGE picks where it keeps
+#               its topics: memory (the default; gone when Tansu stops) or s3 (a bucket of moto_server from the
+#               venv on port $VI_S3_PORT, 9010: the topics survive a kill -9 of Tansu, for as long as moto runs)
 #   SMTP        scripts/smtp-sink.py, port $VI_SMTP_PORT (2525), storing each message in $VI_MAIL_DIR
 #
 # Usage: scripts/stack.sh start|stop|status|reset
@@ -228,8 +230,50 @@ with socket.create_connection(("127.0.0.1", port), timeout=2) as sock:
 PY
 }
 
+# --- S3 for Tansu (moto), with VI_KAFKA_STORAGE=s3 -------------------------------------------------------------
+
+s3_pid="$state/s3/moto.pid" s3_log="$state/s3/moto.log" s3_bucket="tansu"
+
+# The environment Tansu needs to use the moto bucket (moto accepts any credentials).
+s3_env=(AWS_ENDPOINT="http://127.0.0.1:$VI_S3_PORT" AWS_ALLOW_HTTP=true AWS_DEFAULT_REGION=eu-west-1
+  AWS_ACCESS_KEY_ID=vi-stack AWS_SECRET_ACCESS_KEY=vi-stack)
+
+# Creates the bucket when it is missing (PUT is idempotent for its owner) and checks that it lists.
+s3_probe() {
+  "$venv/bin/python" - "$VI_S3_PORT" "$s3_bucket" <<'PY'
+import sys, urllib.request
+url = f"http://127.0.0.1:{sys.argv[1]}/{sys.argv[2]}"
+urllib.request.urlopen(urllib.request.Request(url, method="PUT"), timeout=2).read()
+urllib.request.urlopen(url, timeout=2).read()
+PY
+}
+
+start_s3() {
+  if pid_of "$s3_pid" moto_server >/dev/null; then
+    log "S3 (moto) is already running on 127.0.0.1:$VI_S3_PORT"
+    return 0
+  fi
+  need_venv
+  [[ -x "$venv/bin/moto_server" ]] || die "moto_server is missing from $venv; run scripts/install-tools.sh"
+  port_taken "$VI_S3_PORT" && die "another process listens on 127.0.0.1:$VI_S3_PORT; stop it or set VI_S3_PORT"
+  mkdir -p "$state/s3"
+  launch "$s3_pid" "$s3_log" "$venv/bin/moto_server" -H 127.0.0.1 -p "$VI_S3_PORT"
+  wait_for "S3 (moto)" "$s3_log" "$s3_pid" moto_server s3_probe
+  log "S3 (moto) started on 127.0.0.1:$VI_S3_PORT with the bucket $s3_bucket (log: $s3_log)"
+}
+
+status_s3() {
+  local pid
+  if pid="$(pid_of "$s3_pid" moto_server)"; then
+    echo "s3        running  http://127.0.0.1:$VI_S3_PORT/$s3_bucket  (pid $pid, log: $s3_log)"
+  else
+    echo "s3        stopped  (port $VI_S3_PORT)"
+    return 1
+  fi
+}
+
 start_kafka() {
-  local tansu url="tcp://127.0.0.1:$VI_KAFKA_PORT"
+  local tansu url="tcp://127.0.0.1:$VI_KAFKA_PORT" storage=(memory://tansu/) environment=()
   if pid_of "$kafka_pid" tansu >/dev/null; then
     log "Kafka (Tansu) is already running on 127.0.0.1:$VI_KAFKA_PORT"
     return 0
@@ -237,12 +281,21 @@ start_kafka() {
   need_venv
   tansu="$(tansu_bin)" || die "the Tansu binary is missing from $venv; run scripts/install-tools.sh"
   port_taken "$VI_KAFKA_PORT" && die "another process listens on 127.0.0.1:$VI_KAFKA_PORT; stop it or set VI_KAFKA_PORT"
+  case "$VI_KAFKA_STORAGE" in
+    memory) ;;
+    s3)
+      start_s3
+      storage=("s3://$s3_bucket/")
+      environment=("${s3_env[@]}")
+      ;;
+    *) die "VI_KAFKA_STORAGE is '$VI_KAFKA_STORAGE'; use memory or s3" ;;
+  esac
   mkdir -p "$state/kafka"
   # Tansu also reads its options from the environment: drop those that would change it.
-  launch "$kafka_pid" "$kafka_log" env -u SCHEMA_REGISTRY -u OTEL_EXPORTER_OTLP_ENDPOINT \
-    "$tansu" broker --listener-url "$url" --advertised-listener-url "$url" --storage-engine memory://tansu/
+  launch "$kafka_pid" "$kafka_log" env -u SCHEMA_REGISTRY -u OTEL_EXPORTER_OTLP_ENDPOINT "${environment[@]}" \
+    "$tansu" broker --listener-url "$url" --advertised-listener-url "$url" --storage-engine "${storage[0]}"
   wait_for "Kafka (Tansu)" "$kafka_log" "$kafka_pid" tansu kafka_probe
-  log "Kafka (Tansu) started on 127.0.0.1:$VI_KAFKA_PORT (log: $kafka_log)"
+  log "Kafka (Tansu) started on 127.0.0.1:$VI_KAFKA_PORT, storage ${storage[0]} (log: $kafka_log)"
 }
 
 status_kafka() {
@@ -310,6 +363,7 @@ EOF
 stop() {
   stop_process "the SMTP sink" "$smtp_pid" smtp-sink.py
   stop_process "Kafka (Tansu)" "$kafka_pid" tansu
+  stop_process "S3 (moto)" "$s3_pid" moto_server
   stop_postgres
 }
 
@@ -317,6 +371,7 @@ status() {
   local ok=0
   status_postgres || ok=3
   status_kafka || ok=3
+  if [[ "$VI_KAFKA_STORAGE" == s3 ]]; then status_s3 || ok=3; fi
   status_smtp || ok=3
   return "$ok"
 }

@@ -19,12 +19,24 @@ public final class ServiceProcess: @unchecked Sendable {
 
   /// Prepares binary `name` with `arguments` and the test's environment overridden by `environment`, logging to a
   /// new file in `logDirectory`; ``start()`` or ``runToEnd()`` runs it.
-  public init(name: String, arguments: [String] = [], environment: [String: String], logDirectory: URL) throws {
+  public convenience init(
+    name: String, arguments: [String] = [], environment: [String: String], logDirectory: URL
+  ) throws {
+    try self.init(
+      executable: Self.binaries.appendingPathComponent(name), name: name, arguments: arguments,
+      environment: environment, logDirectory: logDirectory)
+  }
+
+  /// Prepares any `executable` (such as the broker of the stack's venv) as ``init(name:arguments:environment:logDirectory:)``
+  /// prepares a service binary.
+  public init(
+    executable: URL, name: String, arguments: [String] = [], environment: [String: String], logDirectory: URL
+  ) throws {
     self.name = name
     log = logDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(6)).log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
-    process.executableURL = Self.binaries.appendingPathComponent(name)
+    process.executableURL = executable
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     process.standardOutput = handle
