@@ -210,7 +210,8 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    .testTarget(name: "ServiceKitTests", dependencies: ["TestTags", "ServiceKit"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ServiceKitTests", dependencies: ["TestTags", "KafkaClient", "ServiceKit"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ContractTests",
       dependencies: ["TestTags", "Contract", "SignalIntake", .product(name: "Yams", package: "Yams")],

@@ -1,3 +1,5 @@
+import Foundation
+import KafkaClient
 import TestTags
 import Testing
 
@@ -79,5 +81,41 @@ struct KafkaUsageTests {
   func topicVariables() {
     let variables = TopicNames.Topic.allCases.map(\.variable)
     #expect(Set(variables) == Set(TopicNames.settings.map(\.name)))
+  }
+}
+
+@Suite("Kafka TLS settings", .tags(.unit))
+struct KafkaTLSSettingsTests {
+  static func client(_ values: [String: String]) throws -> KafkaClientConfiguration {
+    try KafkaClientConfiguration(EnvironmentVariables(values), clientID: "test")
+  }
+
+  @Test("a private CA becomes librdkafka's ssl.ca.location with ssl or sasl_ssl")
+  func privateCA() throws {
+    let authority = FileManager.default.temporaryDirectory.appendingPathComponent("vi-ca-\(UUID().uuidString).pem")
+    try Data("-----BEGIN CERTIFICATE-----\n".utf8).write(to: authority)
+    defer { try? FileManager.default.removeItem(at: authority) }
+    let tls = try Self.client(["VI_KAFKA_SECURITY_PROTOCOL": "ssl", "VI_KAFKA_SSL_CA_LOCATION": authority.path])
+    #expect(tls.properties["ssl.ca.location"] == authority.path)
+    let sasl = try Self.client([
+      "VI_KAFKA_SECURITY_PROTOCOL": "sasl_ssl", "VI_KAFKA_SASL_USERNAME": "u", "VI_KAFKA_SASL_PASSWORD": "p",
+      "VI_KAFKA_SSL_CA_LOCATION": authority.path,
+    ])
+    #expect(sasl.properties["ssl.ca.location"] == authority.path)
+    #expect(try Self.client([:]).properties["ssl.ca.location"] == nil)
+  }
+
+  @Test(
+    "a CA without TLS, or one that is not a readable file, is refused naming the variable",
+    arguments: [
+      ["VI_KAFKA_SSL_CA_LOCATION": "/etc/hostname"],
+      ["VI_KAFKA_SECURITY_PROTOCOL": "ssl", "VI_KAFKA_SSL_CA_LOCATION": "/nonexistent/ca.pem"],
+    ])
+  func refused(values: [String: String]) {
+    #expect {
+      _ = try Self.client(values)
+    } throws: { error in
+      (error as? ConfigurationError)?.variable == "VI_KAFKA_SSL_CA_LOCATION"
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 public import KafkaClient
 
 extension KafkaClientConfiguration {
@@ -16,6 +17,21 @@ extension KafkaClientConfiguration {
       }
       properties["sasl.username"] = username
       properties["sasl.password"] = password
+    }
+    if let authority = try environment.read(Settings.kafkaSSLCALocation) {
+      guard securityProtocol == .ssl || securityProtocol == .saslSSL else {
+        throw ConfigurationError(
+          variable: Settings.kafkaSSLCALocation.name,
+          reason:
+            "is set, but VI_KAFKA_SECURITY_PROTOCOL is \(securityProtocol.rawValue), which uses no TLS; use ssl or "
+            + "sasl_ssl, or unset it")
+      }
+      guard FileManager.default.isReadableFile(atPath: authority) else {
+        throw ConfigurationError(
+          variable: Settings.kafkaSSLCALocation.name,
+          reason: "names \(authority), which is not a readable file; give the path of the CA's PEM certificate")
+      }
+      properties["ssl.ca.location"] = authority
     }
     self.init(bootstrapServers: try environment.read(Settings.kafkaBrokers), clientID: clientID, properties: properties)
   }

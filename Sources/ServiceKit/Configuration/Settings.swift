@@ -18,6 +18,10 @@ public enum Settings {
   /// librdkafka `sasl.password`.
   public static let kafkaSaslPassword = Setting<String?>.optional(
     "VI_KAFKA_SASL_PASSWORD", secret: true, help: "SASL password when the protocol uses SASL")
+  /// librdkafka `ssl.ca.location`: the CA that signed the brokers' certificates, where it is not a public one.
+  public static let kafkaSSLCALocation = Setting<String?>.optional(
+    "VI_KAFKA_SSL_CA_LOCATION",
+    help: "PEM file of the CA that signed the brokers' certificates (a private CA), with ssl or sasl_ssl")
   /// Whether a service creates the topics it uses at start.
   public static let kafkaCreateTopics = Setting<Bool>.flag(
     "VI_KAFKA_CREATE_TOPICS", default: true,
@@ -87,7 +91,8 @@ public enum Settings {
   public static let common: [SettingDocumentation] =
     [
       kafkaBrokers.documentation, kafkaSecurityProtocol.documentation, kafkaSaslMechanism.documentation,
-      kafkaSaslUsername.documentation, kafkaSaslPassword.documentation, kafkaCreateTopics.documentation,
+      kafkaSaslUsername.documentation, kafkaSaslPassword.documentation, kafkaSSLCALocation.documentation,
+      kafkaCreateTopics.documentation,
       kafkaPartitions.documentation, kafkaGroupPrefix.documentation, kafkaSessionTimeout.documentation,
       kafkaMaxPollInterval.documentation,
       logLevel.documentation, logFormat.documentation, shutdownGrace.documentation,
