@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: on a fresh Debian or Ubuntu machine, installs what is missing (librdkafka 2.8,
 # PostgreSQL, Tansu, aiosmtpd), starts the local stack, checks formatting, builds, and runs every test against the
-# real PostgreSQL, Kafka broker and SMTP server. Exits non-zero when anything fails.
+# real PostgreSQL, Kafka broker and SMTP server, after fuzzing each parser of untrusted input for a few seconds.
+# Exits non-zero when anything fails.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -28,6 +29,13 @@ fi
 
 log "checking the deployment files (scripts/check-deployment.sh)"
 bash "$here/check-deployment.sh"
+
+log "fuzzing each parser of untrusted input for 5 s (scripts/fuzz.sh 5; a longer run: scripts/fuzz.sh 600)"
+bash "$here/fuzz.sh" 5 >"$VI_STATE_DIR/fuzz.log" 2>&1 || {
+  tail -n 30 "$VI_STATE_DIR/fuzz.log"
+  die "a fuzz target crashed or did not build; see $VI_STATE_DIR/fuzz.log and .build/fuzz/artifacts/"
+}
+tail -n 4 "$VI_STATE_DIR/fuzz.log"
 
 log "checking the published contract, with schemathesis against a SignalIntake (scripts/check-contract-live.sh)"
 bash "$here/check-contract-live.sh" >"$VI_STATE_DIR/contract-check.log" 2>&1 || {
