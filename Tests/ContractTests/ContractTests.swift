@@ -212,7 +212,7 @@ struct ContractTests {
     #expect(
       Set(paths.keys) == [
         "/v1/signals", "/v1/signals/end", "/v1/admin/organisations/{id}", "/v1/admin/professionals/{id}",
-        "/v1/admin/municipalities/{code}", "/health", "/metrics",
+        "/v1/admin/municipalities/{code}", "/health", "/health/live", "/health/ready", "/metrics",
       ])
   }
 

@@ -52,7 +52,8 @@ struct APIWorld: Sendable {
         postgres: client, registry: registry, producer: producer, signalsTopic: topic, adminToken: adminToken,
         pseudonymizer: pseudonymizer, logger: logger)
       let app = ServiceHTTP.application(
-        service: "Matcher", host: "127.0.0.1", port: 0, postgres: client, logger: logger, routes: api.add(to:))
+        service: "Matcher", host: "127.0.0.1", port: 0, postgres: client, kafka: kafka, logger: logger,
+        routes: api.add(to:))
       let world = APIWorld(client: client, pseudonymizer: pseudonymizer, topic: topic, keys: keys, logs: logs)
 
       let group = ServiceGroup(services: [producer], gracefulShutdownSignals: [], logger: logger)

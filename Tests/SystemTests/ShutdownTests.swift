@@ -52,7 +52,7 @@ struct ShutdownTests {
         overriding: [
           "VI_KAFKA_BROKERS": "127.0.0.1:\(try FreePort.next())", "VI_KAFKA_CREATE_TOPICS": "false",
           "VI_SHUTDOWN_GRACE_SECONDS": "\(Self.grace)",
-        ])
+        ], healthPath: "/health/live")  // running, but not ready: readiness checks Kafka
       try await Task.sleep(for: .seconds(3))
       try await Self.expectBoundedExit(process, "\(service), Kafka unreachable while running")
     }

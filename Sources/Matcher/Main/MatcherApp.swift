@@ -41,7 +41,7 @@ struct MatcherApp {
       logger: logger)
     let http = ServiceHTTP.application(
       service: "Matcher", host: settings.common.httpHost, port: settings.common.httpPort,
-      postgres: postgres,
+      postgres: postgres, kafka: settings.common.kafka.client,
       logger: logger, routes: api.add(to:))
 
     try await ServiceMain.run(

@@ -42,6 +42,7 @@ struct NotifierApp {
 
     let http = ServiceHTTP.application(
       service: "Notifier", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      kafka: settings.common.kafka.client,
       logger: logger)
 
     try await ServiceMain.run(

@@ -41,6 +41,7 @@ struct RetentionApp {
     }
     let http = ServiceHTTP.application(
       service: "Retention", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      kafka: settings.common.kafka.client,
       logger: logger)
 
     try await ServiceMain.run(

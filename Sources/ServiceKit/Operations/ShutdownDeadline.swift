@@ -78,6 +78,14 @@ public final class ShutdownDeadline: @unchecked Sendable {
     try await group.run()
   }
 
+  /// Whether a signal has come: the process is on its way out (liveness then answers 503).
+  public var isStopping: Bool {
+    machine.withLockedValue { machine in
+      if case .stopping = machine.state { return true }
+      return false
+    }
+  }
+
   /// How long graceful shutdown may take before ServiceLifecycle cancels what still runs.
   public var gracefulPart: Duration { grace * 3 / 4 }
 

@@ -31,6 +31,7 @@ struct SignalIntakeApp {
 
     let http = ServiceHTTP.application(
       service: "SignalIntake", host: settings.common.httpHost, port: settings.common.httpPort, postgres: postgres,
+      kafka: settings.common.kafka.client,
       logger: logger
     ) { router in
       SignalRoutes(registry: registry, publisher: publisher, postgres: postgres, logger: logger).add(to: router)

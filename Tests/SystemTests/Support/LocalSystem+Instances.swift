@@ -4,9 +4,11 @@ import TestSupport
 
 extension LocalSystem {
   /// Starts one more instance of `service` (same group, database and topics, a port of its own, the environment
-  /// changed by `overrides`) and, unless told not to, waits until it answers `/health`. The caller stops it.
+  /// changed by `overrides`) and, unless told not to, waits until it answers 200 on `healthPath` (readiness by
+  /// default; `/health/live` for an instance that runs without a dependency). The caller stops it.
   func startInstance(
-    _ service: String, overriding overrides: [String: String] = [:], waitUntilHealthy: Bool = true
+    _ service: String, overriding overrides: [String: String] = [:], waitUntilHealthy: Bool = true,
+    healthPath: String = "/health"
   ) async throws -> ServiceProcess {
     let port = try FreePort.next()
     var environment = environment(service).merging(overrides) { _, new in new }
@@ -15,7 +17,7 @@ extension LocalSystem {
     try process.start()
     guard waitUntilHealthy else { return process }
     let healthy = await eventually(timeout: .seconds(60)) { () -> Bool? in
-      let answer = try? await HTTP.request("GET", "http://127.0.0.1:\(port)/health")
+      let answer = try? await HTTP.request("GET", "http://127.0.0.1:\(port)\(healthPath)")
       return answer?.status == 200 ? true : nil
     }
     guard healthy != nil else { throw SystemError("\(service) did not become healthy:\n\(process.tail)") }
